@@ -1,0 +1,107 @@
+package org.appcluster.broadcast.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.appcluster.broadcast.entity.ChannelName;
+import org.appcluster.broadcast.entity.InvalidChannelException;
+import org.appcluster.infra.ApiException;
+import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.JsonBodies;
+
+/** Publishing from a browser or any HTTP client, and the node's broadcast status. */
+@Path("app-cluster/broadcast")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class BroadcastResource {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final Pattern CLIENT_UUID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Context
+    SecurityContext security;
+
+    /**
+     * Body {@code {"data":{…},"uuid":"<optional>"}}; the uuid becomes the payload's {@code uuid}
+     * so the sender's own {@code omitSelf} subscriptions can skip it.
+     */
+    @POST
+    @Path("{channel}")
+    public JsonObject publish(@PathParam("channel") String channel, InputStream body) {
+        ChannelName name = parseChannel(channel);
+        if (!name.layer().isClientFacing() && !security.isUserInRole("admin")) {
+            throw new ApiException(403, "FORBIDDEN_CHANNEL", "Only view:* channels may be published here");
+        }
+        JsonObject request = JsonBodies.readObject(body);
+        JsonValue data = request.get("data");
+        if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ApiException(400, "INVALID_DATA", "Field 'data' must be a JSON object");
+        }
+        boolean published = broadcaster.publish(name, withSenderUuid(data.asJsonObject(), request.get("uuid")), publisherCtx());
+        JsonObject result = JSON.createObjectBuilder()
+                .add("channel", name.value())
+                .add("instanceId", broadcaster.instanceId())
+                .add("timestamp", Instant.now().toString())
+                .add("fallback", !published)
+                .build();
+        return ApiResponses.success(result, published
+                ? "Broadcast published to all nodes on " + name.value()
+                : "Redis unavailable: broadcast delivered on this node only");
+    }
+
+    @GET
+    @Path("status")
+    public JsonObject status() {
+        boolean available = broadcaster.isRedisAvailable();
+        return ApiResponses.success(JSON.createObjectBuilder()
+                .add("instanceId", broadcaster.instanceId())
+                .add("redisAvailable", available)
+                .add("redisMode", broadcaster.redisMode())
+                .add("broadcastEnabled", available)
+                .add("timestamp", Instant.now().toString())
+                .build(), null);
+    }
+
+    private static ChannelName parseChannel(String channel) {
+        try {
+            return ChannelName.parse(channel);
+        } catch (InvalidChannelException e) {
+            throw new ApiException(400, "INVALID_CHANNEL_NAME", e.getMessage()
+                    + " (expected <model|view|controller>:<component>:<domain>:<action>)");
+        }
+    }
+
+    private static JsonObject withSenderUuid(JsonObject data, JsonValue uuid) {
+        if (uuid == null || uuid == JsonValue.NULL) {
+            return data;
+        }
+        if (uuid.getValueType() != JsonValue.ValueType.STRING || !CLIENT_UUID.matcher(((JsonString) uuid).getString()).matches()) {
+            throw new ApiException(400, "INVALID_UUID", "Field 'uuid' must be a client id of 1-64 letters, digits, '-' or '_'");
+        }
+        return JSON.createObjectBuilder(data).add("uuid", uuid).build();
+    }
+
+    private JsonObject publisherCtx() {
+        if (security.getUserPrincipal() == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        return JSON.createObjectBuilder().add("username", security.getUserPrincipal().getName()).build();
+    }
+}

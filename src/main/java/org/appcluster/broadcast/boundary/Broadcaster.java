@@ -1,0 +1,124 @@
+package org.appcluster.broadcast.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.time.Instant;
+import org.appcluster.broadcast.control.BroadcastDispatcher;
+import org.appcluster.broadcast.control.CallbackRegistry;
+import org.appcluster.broadcast.control.EnvelopeCodec;
+import org.appcluster.broadcast.control.MessageIds;
+import org.appcluster.broadcast.control.RedisBus;
+import org.appcluster.broadcast.entity.BroadcastCallback;
+import org.appcluster.broadcast.entity.ChannelName;
+import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.infra.ClusterSettings;
+
+/**
+ * The server-side API applications inject: publish to every node, register callbacks, ask about
+ * the cluster. Publishing never throws for a missing Redis; it delivers on this node and says so.
+ */
+@ApplicationScoped
+public class Broadcaster {
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Inject
+    ClusterSettings settings;
+
+    @Inject
+    RedisBus bus;
+
+    @Inject
+    BroadcastDispatcher dispatcher;
+
+    @Inject
+    CallbackRegistry callbacks;
+
+    @Inject
+    EnvelopeCodec codec;
+
+    @Inject
+    MessageIds ids;
+
+    void onStartup(@Observes Startup startup) {
+        dispatcher.start();
+        bus.start(dispatcher::acceptRemote);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        bus.stop();
+        dispatcher.stop();
+    }
+
+    /**
+     * Publishes {@code data} (a {@link JsonObject} or anything JSON-B turns into a JSON object) on
+     * any layer's channel.
+     *
+     * @return true when handed to Redis; false when Redis is unavailable and the message went to
+     * this node's subscribers only
+     */
+    public boolean publish(String channel, Object data) {
+        return publish(ChannelName.parse(channel), toJsonObject(data), JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /** Publishes on behalf of a signed-in user, whose name subscribers see in {@code ctx}. */
+    public boolean publish(ChannelName channel, JsonObject data, JsonObject ctx) {
+        Envelope envelope = new Envelope(ids.next(), channel.value(), data, settings.instanceId(),
+                Instant.now().toString(), ctx);
+        if (bus.publish(channel.value(), codec.encode(envelope))) {
+            return true;
+        }
+        dispatcher.acceptLocal(envelope);
+        return false;
+    }
+
+    /**
+     * Calls {@code callback} for every message matching {@code pattern} (a channel, a prefix
+     * ending in {@code :*}, or {@code *}), from any node. Own messages are skipped on
+     * {@code controller:} and {@code model:} patterns and delivered on {@code view:} ones.
+     *
+     * @return closing it removes the callback
+     */
+    public AutoCloseable subscribe(String pattern, BroadcastCallback callback) {
+        ChannelPattern parsed = ChannelPattern.parse(pattern);
+        return callbacks.register(parsed, callback, parsed.omitsSelfByDefault());
+    }
+
+    public AutoCloseable subscribe(String pattern, BroadcastCallback callback, boolean omitSelf) {
+        return callbacks.register(ChannelPattern.parse(pattern), callback, omitSelf);
+    }
+
+    public boolean isRedisAvailable() {
+        return bus.isAvailable();
+    }
+
+    public String instanceId() {
+        return settings.instanceId();
+    }
+
+    public String redisMode() {
+        return settings.redisMode();
+    }
+
+    private JsonObject toJsonObject(Object data) {
+        if (data instanceof JsonObject object) {
+            return object;
+        }
+        JsonValue value = Json.createReader(new StringReader(jsonb.toJson(data))).readValue();
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new IllegalArgumentException("broadcast data must be a JSON object, got " + value.getValueType());
+        }
+        return value.asJsonObject();
+    }
+}

@@ -1,0 +1,203 @@
+package org.appcluster.broadcast.control;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.DefaultClientResources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.appcluster.infra.ClusterSettings;
+
+/**
+ * The node's two Redis connections, one to publish and one pub/sub, and whether they work.
+ * Redis missing at start or lost later never fails a caller: {@link #publish} answers false at
+ * once and the node delivers locally; a one-second health loop connects, notices recovery and
+ * logs each change of state once.
+ */
+@ApplicationScoped
+public class RedisBus {
+
+    private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+    @Inject
+    ClusterSettings settings;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final AtomicBoolean available = new AtomicBoolean();
+    private final AtomicBoolean unreachableLogged = new AtomicBoolean();
+    private volatile boolean subscribed;
+    private volatile ClientResources resources;
+    private volatile AbstractRedisClient client;
+    private volatile RedisLink link;
+    private volatile ScheduledFuture<?> healthLoop;
+    private Consumer<String> sink;
+
+    public synchronized void start(Consumer<String> sink) {
+        if (!settings.redisConfigured()) {
+            LOG.info("No Redis configured (redis.uri empty or redis.enabled=false): local-only mode, "
+                    + "broadcasts reach this node's clients only");
+            return;
+        }
+        this.sink = sink;
+        AtomicInteger threadCount = new AtomicInteger();
+        resources = DefaultClientResources.builder()
+                .threadFactoryProvider(pool -> task -> {
+                    Thread thread = threads.newThread(task);
+                    thread.setName("redis-" + pool + "-" + threadCount.incrementAndGet());
+                    return thread;
+                })
+                .reconnectDelay(Delay.equalJitter(Duration.ofMillis(100), Duration.ofSeconds(3), 2, TimeUnit.MILLISECONDS))
+                .build();
+        client = createClient();
+        healthLoop = scheduler.scheduleWithFixedDelay(this::checkHealth, 0, 1, TimeUnit.SECONDS);
+        LOG.info(() -> "Redis " + settings.redisMode() + " mode at " + maskedUri() + ", channel prefix "
+                + settings.redisChannelPrefix() + ", instance " + settings.instanceId());
+    }
+
+    public synchronized void stop() {
+        if (healthLoop != null) {
+            healthLoop.cancel(false);
+        }
+        if (link != null) {
+            link.close();
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        if (resources != null) {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+        available.set(false);
+    }
+
+    /** Hands the message to Redis; false (never an exception) when Redis is not there. */
+    public boolean publish(String channel, String payload) {
+        RedisLink current = link;
+        if (current == null || !available.get()) {
+            return false;
+        }
+        try {
+            current.publish(settings.redisChannelPrefix() + channel, payload);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Publish to Redis failed, delivering locally: " + e);
+            checkHealth();
+            return false;
+        }
+    }
+
+    public boolean isAvailable() {
+        return available.get();
+    }
+
+    private AbstractRedisClient createClient() {
+        TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
+        if ("cluster".equals(settings.redisMode())) {
+            List<RedisURI> seeds = Arrays.stream(settings.redisUri().split(",")).map(String::trim).map(RedisURI::create).toList();
+            RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
+            cluster.setOptions(ClusterClientOptions.builder()
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .timeoutOptions(timeouts).build());
+            return cluster;
+        }
+        RedisClient single = RedisClient.create(resources, RedisURI.create(settings.redisUri()));
+        single.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(timeouts).build());
+        return single;
+    }
+
+    private void checkHealth() {
+        try {
+            if (link == null) {
+                connect();
+            }
+            updateAvailability();
+        } catch (RuntimeException e) {
+            updateAvailability();
+            if (unreachableLogged.compareAndSet(false, true)) {
+                LOG.warning(() -> "Redis at " + maskedUri() + " unreachable (" + e.getMessage()
+                        + "): local-only delivery, retrying every second");
+            }
+        }
+    }
+
+    private synchronized void connect() {
+        if (link != null || client == null) {
+            return;
+        }
+        RedisLink opened = client instanceof RedisClusterClient cluster ? RedisLink.cluster(cluster) : RedisLink.single((RedisClient) client);
+        try {
+            StatefulRedisPubSubConnection<String, String> subscriber = opened.subscriber();
+            subscriber.addListener(new Listener());
+            subscriber.sync().psubscribe(settings.redisChannelPrefix() + "*");
+            subscribed = true;
+            link = opened;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    private void updateAvailability() {
+        RedisLink current = link;
+        boolean now = current != null && subscribed && current.isOpen();
+        if (available.compareAndSet(!now, now)) {
+            if (now) {
+                unreachableLogged.set(true);
+                LOG.info(() -> "Redis at " + maskedUri() + " available: cluster delivery on");
+            } else {
+                LOG.warning(() -> "Redis at " + maskedUri() + " lost: local-only delivery until it returns");
+            }
+        }
+    }
+
+    private String maskedUri() {
+        return settings.redisUri().replaceAll("//[^@/]*@", "//***@");
+    }
+
+    /** Runs on a Redis I/O thread: only enqueue, never block. */
+    private class Listener extends RedisPubSubAdapter<String, String> {
+
+        @Override
+        public void message(String pattern, String channel, String message) {
+            sink.accept(message);
+        }
+
+        @Override
+        public void psubscribed(String pattern, long count) {
+            subscribed = true;
+        }
+
+        @Override
+        public void punsubscribed(String pattern, long count) {
+            subscribed = false;
+        }
+    }
+}
