@@ -1,0 +1,164 @@
+package org.appcluster.clients.control;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.Envelope;
+
+/**
+ * One browser socket: who it is, what it subscribed to, and its outbound queue. Frames go out one
+ * at a time through the async remote, in order; a client whose queue passes the limit has stopped
+ * reading and is closed rather than allowed to grow the heap or hold up anyone else.
+ */
+public class ClientConnection {
+
+    private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
+    static final int MAX_QUEUED_FRAMES = 1000;
+
+    private final Session session;
+    private final String uuid;
+    private final String username;
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
+    private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean sending = new AtomicBoolean();
+
+    public ClientConnection(Session session, String uuid, String username) {
+        this.session = session;
+        this.uuid = uuid;
+        this.username = username;
+    }
+
+    public String id() {
+        return session.getId();
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    RateWindow rate() {
+        return rate;
+    }
+
+    /** Adds one omitSelf variant of a subscription; the other variant, if any, stays. */
+    void subscribe(ChannelPattern pattern, boolean omitSelf) {
+        subscriptions.merge(pattern.value(), Subscription.of(pattern, omitSelf), Subscription::plus);
+    }
+
+    /**
+     * Removes the given variant, or both when {@code omitSelf} is null.
+     *
+     * @return true when nothing remains subscribed under this pattern
+     */
+    boolean unsubscribe(String pattern, Boolean omitSelf) {
+        Subscription left = subscriptions.computeIfPresent(pattern, (key, current) -> current.minus(omitSelf));
+        return left == null;
+    }
+
+    Iterable<String> subscribedPatterns() {
+        return subscriptions.keySet();
+    }
+
+    int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    boolean isSubscribed(String pattern) {
+        return subscriptions.containsKey(pattern);
+    }
+
+    /** Whether any of this client's subscriptions asks for the message. */
+    boolean wants(Envelope envelope) {
+        boolean ownMessage = uuid.equals(envelope.senderUuid());
+        for (Subscription subscription : subscriptions.values()) {
+            if (subscription.pattern().matches(envelope.channel()) && subscription.accepts(ownMessage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void send(String frame) {
+        if (!session.isOpen()) {
+            return;
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
+            closeSlowConsumer();
+            return;
+        }
+        outbox.add(frame);
+        drain();
+    }
+
+    private void drain() {
+        while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
+            String next = outbox.poll();
+            if (next == null) {
+                sending.set(false);
+                continue;
+            }
+            queued.decrementAndGet();
+            try {
+                session.getAsyncRemote().sendText(next, result -> {
+                    sending.set(false);
+                    if (result.isOK()) {
+                        drain();
+                    } else {
+                        LOG.fine(() -> "Send to client " + uuid + " failed: " + result.getException());
+                    }
+                });
+            } catch (RuntimeException e) {
+                sending.set(false);
+                LOG.fine(() -> "Send to client " + uuid + " failed: " + e);
+            }
+            return;
+        }
+    }
+
+    private void closeSlowConsumer() {
+        outbox.clear();
+        LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): more than " + MAX_QUEUED_FRAMES
+                + " frames waiting, it stopped reading");
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: outbound queue full"));
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "Closing slow client " + uuid + " failed: " + e);
+        }
+    }
+
+    /** Both omitSelf variants of one pattern can coexist, e.g. two widgets on one page. */
+    private record Subscription(ChannelPattern pattern, boolean omitting, boolean including) {
+
+        static Subscription of(ChannelPattern pattern, boolean omitSelf) {
+            return new Subscription(pattern, omitSelf, !omitSelf);
+        }
+
+        Subscription plus(Subscription other) {
+            return new Subscription(pattern, omitting || other.omitting, including || other.including);
+        }
+
+        Subscription minus(Boolean omitSelf) {
+            boolean keepOmitting = omitting && Boolean.FALSE.equals(omitSelf);
+            boolean keepIncluding = including && Boolean.TRUE.equals(omitSelf);
+            return keepOmitting || keepIncluding ? new Subscription(pattern, keepOmitting, keepIncluding) : null;
+        }
+
+        boolean accepts(boolean ownMessage) {
+            return including || !ownMessage;
+        }
+    }
+}

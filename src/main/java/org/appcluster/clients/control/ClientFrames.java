@@ -1,0 +1,87 @@
+package org.appcluster.clients.control;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import java.time.Instant;
+import org.appcluster.broadcast.entity.Envelope;
+
+/**
+ * The JSON text frames of the broadcast socket, shaped as the jPulse Framework's browser client
+ * expects them. Extra fields (a message {@code id}) are ignored by that client.
+ */
+public final class ClientFrames {
+
+    public static final String NAMESPACE = "/api/1/ws/jp-broadcast";
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private ClientFrames() {
+    }
+
+    public static String connected(ClientConnection client) {
+        JsonObject limits = JSON.createObjectBuilder()
+                .add("maxSize", ClientLimits.MAX_FRAME_BYTES)
+                .add("interval", ClientLimits.INTERVAL_MILLIS)
+                .add("maxMessages", ClientLimits.MAX_MESSAGES)
+                .build();
+        return success(JSON.createObjectBuilder()
+                .add("type", "connected")
+                .add("clientId", client.uuid())
+                .add("namespace", NAMESPACE)
+                .add("limits", limits)
+                .add("ctx", ctx(client)));
+    }
+
+    public static String welcome(ClientConnection client) {
+        return success(JSON.createObjectBuilder()
+                .add("type", "welcome")
+                .add("data", JSON.createObjectBuilder()
+                        .add("message", "Connected to App Cluster broadcast system")
+                        .add("timestamp", Instant.now().toString()))
+                .add("ctx", ctx(client)));
+    }
+
+    static String subscription(String type, String channel) {
+        return success(JSON.createObjectBuilder()
+                .add("type", type)
+                .add("data", JSON.createObjectBuilder()
+                        .add("channel", channel)
+                        .add("timestamp", Instant.now().toString())));
+    }
+
+    static String pong() {
+        return success(JSON.createObjectBuilder()
+                .add("type", "pong")
+                .add("data", JSON.createObjectBuilder().add("timestamp", Instant.now().toString())));
+    }
+
+    /** Built once per message and node, then sent as is to every recipient. */
+    static String broadcast(Envelope envelope) {
+        JsonObjectBuilder message = JSON.createObjectBuilder()
+                .add("channel", envelope.channel())
+                .add("data", envelope.data())
+                .add("timestamp", envelope.timestamp())
+                .add("id", envelope.id());
+        return success(JSON.createObjectBuilder()
+                .add("type", "broadcast")
+                .add("data", message)
+                .add("ctx", envelope.ctx() == null ? JsonObject.EMPTY_JSON_OBJECT : envelope.ctx()));
+    }
+
+    public static String error(String code, String message) {
+        return JSON.createObjectBuilder()
+                .add("success", false)
+                .add("error", message)
+                .add("code", code)
+                .build()
+                .toString();
+    }
+
+    private static JsonObject ctx(ClientConnection client) {
+        return JSON.createObjectBuilder().add("username", client.username()).build();
+    }
+
+    private static String success(JsonObjectBuilder data) {
+        return JSON.createObjectBuilder().add("success", true).add("data", data).build().toString();
+    }
+}

@@ -1,0 +1,123 @@
+package org.appcluster.clients.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.ForbiddenChannelException;
+import org.appcluster.broadcast.entity.InvalidChannelException;
+
+/**
+ * What a browser may say on the socket: subscribe, unsubscribe, ping. Anything else is answered
+ * with an error frame on that socket alone; the socket stays open.
+ */
+@ApplicationScoped
+public class ClientMessages {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    ClientRegistry registry;
+
+    public void handle(ClientConnection client, String text) {
+        int refused = client.rate().acquire(System.nanoTime());
+        if (refused > 0) {
+            if (refused == 1) {
+                client.send(ClientFrames.error("RATE_LIMIT_EXCEEDED", "More than " + ClientLimits.MAX_MESSAGES
+                        + " messages in " + ClientLimits.INTERVAL_MILLIS + " ms: messages dropped until the next interval"));
+            }
+            return;
+        }
+        if (tooLarge(text)) {
+            client.send(ClientFrames.error("MESSAGE_TOO_LARGE", "Message exceeds " + ClientLimits.MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        try {
+            JsonObject message = parse(text);
+            switch (stringField(message, "type")) {
+                case "subscribe" -> subscribe(client, message);
+                case "unsubscribe" -> unsubscribe(client, message);
+                case "ping" -> client.send(ClientFrames.pong());
+                default -> client.send(ClientFrames.error("UNKNOWN_TYPE",
+                        "Unknown message type; expected subscribe, unsubscribe or ping"));
+            }
+        } catch (InvalidMessage e) {
+            client.send(ClientFrames.error("INVALID_MESSAGE", e.getMessage()));
+        } catch (InvalidChannelException e) {
+            client.send(ClientFrames.error("INVALID_CHANNEL", e.getMessage()));
+        } catch (ForbiddenChannelException e) {
+            client.send(ClientFrames.error("FORBIDDEN_CHANNEL", e.getMessage()));
+        }
+    }
+
+    private void subscribe(ClientConnection client, JsonObject message) {
+        String channel = stringField(message, "channel");
+        ChannelPattern pattern = ChannelPattern.parseForClient(channel);
+        boolean omitSelf = Boolean.TRUE.equals(booleanField(message, "omitSelf"));
+        if (!client.isSubscribed(pattern.value()) && client.subscriptionCount() >= ClientLimits.MAX_SUBSCRIPTIONS) {
+            client.send(ClientFrames.error("TOO_MANY_SUBSCRIPTIONS",
+                    "At most " + ClientLimits.MAX_SUBSCRIPTIONS + " subscriptions per connection"));
+            return;
+        }
+        registry.subscribe(client, pattern, omitSelf);
+        client.send(ClientFrames.subscription("subscribed", pattern.value()));
+    }
+
+    private void unsubscribe(ClientConnection client, JsonObject message) {
+        String channel = stringField(message, "channel");
+        registry.unsubscribe(client, channel, booleanField(message, "omitSelf"));
+        client.send(ClientFrames.subscription("unsubscribed", channel));
+    }
+
+    private static boolean tooLarge(String text) {
+        if (text.length() > ClientLimits.MAX_FRAME_BYTES) {
+            return true;
+        }
+        return text.length() * 3 > ClientLimits.MAX_FRAME_BYTES
+                && text.getBytes(StandardCharsets.UTF_8).length > ClientLimits.MAX_FRAME_BYTES;
+    }
+
+    private static JsonObject parse(String text) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidMessage("Message must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidMessage("Message is not valid JSON");
+        }
+    }
+
+    private static String stringField(JsonObject message, String name) {
+        JsonValue value = message.get(name);
+        if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidMessage("Field '" + name + "' must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static Boolean booleanField(JsonObject message, String name) {
+        JsonValue value = message.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw new InvalidMessage("Field '" + name + "' must be true or false");
+    }
+
+    private static final class InvalidMessage extends RuntimeException {
+        InvalidMessage(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.appcluster.clients.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.Envelope;
+
+/**
+ * The open browser sockets of this node and what each subscribed to. Keyed by socket, not by
+ * client uuid: two tabs sharing a uuid are two entries, and closing one leaves the other intact.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+    private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
+    private final SubscriptionIndex index = new SubscriptionIndex();
+
+    public void add(ClientConnection connection) {
+        connections.put(connection.id(), connection);
+    }
+
+    public void remove(ClientConnection connection) {
+        connections.remove(connection.id());
+        for (String pattern : connection.subscribedPatterns()) {
+            index.remove(pattern, connection);
+        }
+    }
+
+    void subscribe(ClientConnection connection, ChannelPattern pattern, boolean omitSelf) {
+        connection.subscribe(pattern, omitSelf);
+        index.add(pattern.value(), connection);
+    }
+
+    void unsubscribe(ClientConnection connection, String pattern, Boolean omitSelf) {
+        if (connection.unsubscribe(pattern, omitSelf)) {
+            index.remove(pattern, connection);
+        }
+    }
+
+    /** Sends one copy of the message to each local client with a matching subscription. */
+    public void relay(Envelope envelope) {
+        Set<ClientConnection> candidates = index.candidates(envelope.channel());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        String frame = null;
+        for (ClientConnection client : candidates) {
+            if (client.wants(envelope)) {
+                if (frame == null) {
+                    frame = ClientFrames.broadcast(envelope);
+                }
+                client.send(frame);
+            }
+        }
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    public int patternCount() {
+        return index.patternCount();
+    }
+}
