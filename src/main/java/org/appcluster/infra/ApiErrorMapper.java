@@ -1,0 +1,80 @@
+package org.appcluster.infra;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every API error as {@code {"success":false,"error","code","path"}}: never an HTML page or a
+ * stack trace. Unexpected failures are logged with an id that the caller also gets.
+ */
+@Provider
+public class ApiErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrorMapper.class.getName());
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        if (thrown instanceof ApiException api) {
+            return error(api.status(), api.code(), api.getMessage());
+        }
+        if (causedByBadJson(thrown)) {
+            return error(400, "INVALID_JSON", "Request body is not valid JSON of the expected shape");
+        }
+        if (thrown instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status < 500) {
+                return error(status, codeFor(status), web.getResponse().getStatusInfo().getReasonPhrase());
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, thrown, () -> "Unexpected error " + id + " on " + path());
+        return error(500, "INTERNAL_ERROR", "Unexpected server error, id " + id);
+    }
+
+    private Response error(int status, String code, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiResponses.error(message, code, path()))
+                .build();
+    }
+
+    private String path() {
+        return uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static boolean causedByBadJson(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof JsonException || t instanceof JsonbException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "HTTP_" + status;
+        };
+    }
+}

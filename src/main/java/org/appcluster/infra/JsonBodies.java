@@ -1,0 +1,48 @@
+package org.appcluster.infra;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads a request body as a JSON object under a size limit, so an oversized body is refused with
+ * 413 before it is parsed, whether or not the client sent a Content-Length.
+ */
+public final class JsonBodies {
+
+    public static final int MAX_BODY_BYTES = 65_536;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private JsonBodies() {
+    }
+
+    public static JsonObject readObject(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw new ApiException(400, "INVALID_JSON", "Request body is required");
+        }
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ApiException(400, "INVALID_JSON", "Request body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new ApiException(400, "INVALID_JSON", "Request body is not valid JSON");
+        }
+    }
+}

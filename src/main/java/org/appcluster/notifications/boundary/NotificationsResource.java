@@ -1,0 +1,51 @@
+package org.appcluster.notifications.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.JsonBodies;
+import org.appcluster.infra.Validation;
+import org.appcluster.notifications.control.NotificationStore;
+import org.appcluster.notifications.entity.Notification;
+import org.appcluster.notifications.entity.NotificationRequest;
+import org.appcluster.notifications.entity.NotificationSent;
+
+/**
+ * The seed's global notification (Pattern B): validate, store, then announce. A request that
+ * fails validation or storage broadcasts nothing.
+ */
+@Path("admin/broadcast-notification")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class NotificationsResource {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    Event<NotificationSent> sent;
+
+    @Inject
+    Validator validator;
+
+    @POST
+    public JsonObject send(InputStream body) {
+        NotificationRequest request = JSONB.fromJson(JsonBodies.readObject(body).toString(), NotificationRequest.class);
+        Validation.require(validator, request);
+        Notification notification = store.save(request);
+        sent.fire(new NotificationSent(notification, request.uuid()));
+        return ApiResponses.success(JSONB.fromJson(JSONB.toJson(notification), JsonObject.class), "Notification sent");
+    }
+}
