@@ -1,0 +1,59 @@
+package org.appcluster.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.appcluster.support.Http;
+import org.appcluster.support.LocalCluster;
+import org.appcluster.support.SocketClient;
+import org.appcluster.support.Waits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Redis goes away and comes back; the nodes keep serving locally and rejoin by themselves. */
+@ExtendWith(LocalCluster.Extension.class)
+class RedisOutageIT {
+
+    private static final String CHANNEL = "view:outageTest:message:sent";
+    /** The promise: cluster delivery resumes within 10 s of Redis returning. */
+    private static final Duration REJOIN = Duration.ofSeconds(10);
+
+    private static Http.Response publish(org.appcluster.support.PayaraNode node, int n) {
+        return Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"data\":{\"n\":" + n + "}}");
+    }
+
+    @Test
+    void nodesDeliverLocallyWithoutRedisAndRejoinWhenItReturns(LocalCluster cluster) {
+        try (SocketClient onA = SocketClient.connect(cluster.a(), null);
+             SocketClient onB = SocketClient.connect(cluster.b(), null)) {
+            onA.subscribe(CHANNEL, false);
+            onB.subscribe(CHANNEL, false);
+
+            cluster.redis().stop();
+            try {
+                Waits.until("both nodes report Redis unavailable", SocketClient.TIMEOUT,
+                        () -> !cluster.a().redisAvailable() && !cluster.b().redisAvailable());
+
+                Http.Response local = publish(cluster.a(), 1);
+                assertEquals(200, local.status(), local.text());
+                assertTrue(local.body().getJsonObject("data").getBoolean("fallback"));
+                assertEquals(1, onA.nextBroadcast().getJsonObject("data").getInt("n"));
+            } finally {
+                cluster.redis().restart();
+            }
+
+            long restarted = System.nanoTime();
+            Waits.until("both nodes rejoin Redis", REJOIN,
+                    () -> cluster.a().redisAvailable() && cluster.b().redisAvailable());
+            System.out.printf("Nodes rejoined %d ms after redis-server restarted%n",
+                    Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+
+            Http.Response clustered = publish(cluster.a(), 2);
+            assertTrue(!clustered.body().getJsonObject("data").getBoolean("fallback"), clustered.text());
+            assertEquals(2, onA.nextBroadcast().getJsonObject("data").getInt("n"));
+            // B never saw the local-only n=1: its first broadcast is n=2, relayed through Redis.
+            assertEquals(2, onB.nextBroadcast().getJsonObject("data").getInt("n"));
+        }
+    }
+}

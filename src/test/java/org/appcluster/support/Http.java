@@ -1,0 +1,65 @@
+package org.appcluster.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for tests. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Http() {
+    }
+
+    /** A response whose body was parsed as JSON (or null when it is not JSON). */
+    public record Response(int status, String contentType, String text, JsonObject body) {
+    }
+
+    public static int getStatus(URI uri) {
+        try {
+            return send(HttpRequest.newBuilder(uri).GET()).status();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    public static Response getJson(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    public static Response postJson(URI uri, String json) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            return new Response(response.statusCode(), type, response.body(), parse(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        try {
+            return Json.createReader(new StringReader(text)).readObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

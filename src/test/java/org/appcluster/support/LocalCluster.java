@@ -1,0 +1,77 @@
+package org.appcluster.support;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.appcluster.infra.EmbeddedMongoServer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Two Payara Micro nodes sharing one {@code redis-server} and one embedded MongoDB, started once
+ * for the whole test run (nodes take seconds to boot) and stopped when it ends. Inject it as a
+ * test parameter with {@code @ExtendWith(LocalCluster.Extension.class)}.
+ */
+public final class LocalCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private final RedisProcess redis;
+    private final EmbeddedMongoServer mongo;
+    private final PayaraNode a;
+    private final PayaraNode b;
+
+    private LocalCluster() {
+        File logDir = new File(TestPaths.buildDir(), "nodes");
+        logDir.mkdirs();
+        redis = RedisProcess.start(logDir);
+        mongo = EmbeddedMongoServer.start(0);
+        Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
+                "cluster.site-id", "it" + redis.port());
+        PayaraNode first = PayaraNode.launch("node-a", config);
+        PayaraNode second = PayaraNode.launch("node-b", config);
+        CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
+        a = first;
+        b = second;
+        Waits.until("both nodes joined Redis", SocketClient.TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
+    }
+
+    public PayaraNode a() {
+        return a;
+    }
+
+    public PayaraNode b() {
+        return b;
+    }
+
+    public List<PayaraNode> nodes() {
+        return List.of(a, b);
+    }
+
+    public RedisProcess redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() {
+        a.close();
+        b.close();
+        redis.close();
+        mongo.close();
+    }
+
+    /** Resolves a {@link LocalCluster} parameter, creating it on first use. */
+    public static final class Extension implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == LocalCluster.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(LocalCluster.class, key -> new LocalCluster(), LocalCluster.class);
+        }
+    }
+}

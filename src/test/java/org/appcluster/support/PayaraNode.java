@@ -1,0 +1,114 @@
+package org.appcluster.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jakarta.json.JsonObject;
+
+/**
+ * One application-server node: a Payara Micro process serving the built WAR on a free port, with
+ * its log under {@code target/nodes}. Stopped by its own PID.
+ */
+public final class PayaraNode implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    private final String name;
+    private final int port;
+    private final File log;
+    private final Process process;
+
+    private PayaraNode(String name, int port, File log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts the process; {@link #awaitReady()} waits until it serves. */
+    public static PayaraNode launch(String name, Map<String, String> systemProperties) {
+        File buildDir = new File(TestPaths.buildDir());
+        File logDir = new File(buildDir, "nodes");
+        logDir.mkdirs();
+        int port = FreePorts.next();
+        File log = new File(logDir, name + ".log");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dcluster.instance-id=" + name));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
+                "--port", String.valueOf(port), "--nocluster", "--rootDir", rootDir(logDir, name).getPath()));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log)
+                    .start();
+            return new PayaraNode(name, port, log, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PayaraNode awaitReady() {
+        Waits.until("node " + name + " serving on port " + port + " (log: " + log + ")", STARTUP_TIMEOUT, () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("node " + name + " exited; see " + log);
+            }
+            return Http.getStatus(uri("/api/1/app-cluster/broadcast/status")) == 200;
+        });
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public URI socketUri(String query) {
+        return URI.create("ws://127.0.0.1:" + port + "/api/1/ws/jp-broadcast" + query);
+    }
+
+    public JsonObject status() {
+        return Http.getJson(uri("/api/1/app-cluster/broadcast/status")).body().getJsonObject("data");
+    }
+
+    public boolean redisAvailable() {
+        return status().getBoolean("redisAvailable");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static File rootDir(File logDir, String name) {
+        try {
+            return Files.createTempDirectory(logDir.toPath(), name + "-root").toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}

@@ -1,0 +1,103 @@
+package org.appcluster.support;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A {@code redis-server} of the test's own on a free loopback port, stopped and restarted by its
+ * PID. Never the machine's Redis.
+ */
+public final class RedisProcess implements AutoCloseable {
+
+    private final int port;
+    private final File log;
+    private Process process;
+
+    private RedisProcess(int port, File log) {
+        this.port = port;
+        this.log = log;
+    }
+
+    public static RedisProcess start(File logDir) {
+        int port = FreePorts.next();
+        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"));
+        redis.startProcess();
+        return redis;
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts again on the same port, empty, as a restarted Redis without persistence would be. */
+    public synchronized void restart() {
+        stop();
+        startProcess();
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Sends one inline command and returns the first line of the reply. */
+    public String command(String inline) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private synchronized void startProcess() {
+        try {
+            process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--daemonize", "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis-server could not be started (is it installed?)", e);
+        }
+        Waits.until("redis-server on port " + port, Duration.ofSeconds(20), () -> {
+            try {
+                return "+PONG".equals(command("PING"));
+            } catch (UncheckedIOException e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

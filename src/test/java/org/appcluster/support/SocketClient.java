@@ -1,0 +1,138 @@
+package org.appcluster.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A browser's side of the broadcast socket, for tests: every frame lands in a queue that the test
+ * waits on with a timeout.
+ */
+public final class SocketClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+    private final String clientId;
+
+    private SocketClient(URI uri) {
+        socket = HTTP.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
+        JsonObject connected = next();
+        assertEquals("connected", connected.getJsonObject("data").getString("type"), connected.toString());
+        clientId = connected.getJsonObject("data").getString("clientId");
+        assertEquals("welcome", next().getJsonObject("data").getString("type"));
+    }
+
+    /** Connects and waits for the connected and welcome frames. */
+    public static SocketClient connect(PayaraNode node, String uuid) {
+        return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid));
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public JsonObject next() {
+        JsonObject frame = poll(TIMEOUT);
+        if (frame == null) {
+            throw new AssertionError("No frame within " + TIMEOUT.toSeconds() + " s");
+        }
+        return frame;
+    }
+
+    /** The next frame, or null when none arrives within {@code timeout}. */
+    public JsonObject poll(Duration timeout) {
+        try {
+            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Subscribes and waits for the acknowledgement. */
+    public void subscribe(String channel, boolean omitSelf) {
+        send(Json.createObjectBuilder().add("type", "subscribe").add("channel", channel).add("omitSelf", omitSelf).build().toString());
+        JsonObject ack = next();
+        assertEquals("subscribed", ack.getJsonObject("data").getString("type"), ack.toString());
+        assertEquals(channel, ack.getJsonObject("data").getJsonObject("data").getString("channel"));
+    }
+
+    /** The next frame, which must be a broadcast; returns its {@code data.data} part. */
+    public JsonObject nextBroadcast() {
+        JsonObject frame = next();
+        assertTrue(frame.getBoolean("success"), frame.toString());
+        assertEquals("broadcast", frame.getJsonObject("data").getString("type"), frame.toString());
+        return frame.getJsonObject("data").getJsonObject("data");
+    }
+
+    /** The next frame, which must be an error frame with this code. */
+    public JsonObject nextError(String code) {
+        JsonObject frame = next();
+        assertEquals(false, frame.getBoolean("success"), frame.toString());
+        assertEquals(code, frame.getString("code"), frame.toString());
+        return frame;
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone() && !socket.isOutputClosed();
+    }
+
+    public int awaitClose() {
+        return closed.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}

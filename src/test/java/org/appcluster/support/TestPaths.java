@@ -1,0 +1,28 @@
+package org.appcluster.support;
+
+/** Where the build put what the integration tests run: set by Failsafe from the POM. */
+final class TestPaths {
+
+    private TestPaths() {
+    }
+
+    static String buildDir() {
+        return required("app.buildDir");
+    }
+
+    static String war() {
+        return required("app.war");
+    }
+
+    static String payaraMicroJar() {
+        return required("payara.microJar");
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set: run the integration tests with 'mvn verify'");
+        }
+        return value;
+    }
+}
