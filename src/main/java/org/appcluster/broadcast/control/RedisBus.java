@@ -4,6 +4,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -118,18 +119,19 @@ public class RedisBus {
 
     private AbstractRedisClient createClient() {
         TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
+        SocketOptions socket = SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build();
         if ("cluster".equals(settings.redisMode())) {
             List<RedisURI> seeds = Arrays.stream(settings.redisUri().split(",")).map(String::trim).map(RedisURI::create).toList();
             RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
             cluster.setOptions(ClusterClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .timeoutOptions(timeouts).build());
+                    .socketOptions(socket).timeoutOptions(timeouts).build());
             return cluster;
         }
         RedisClient single = RedisClient.create(resources, RedisURI.create(settings.redisUri()));
         single.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(timeouts).build());
+                .socketOptions(socket).timeoutOptions(timeouts).build());
         return single;
     }
 

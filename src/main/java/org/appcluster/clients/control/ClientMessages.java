@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ForbiddenChannelException;
 import org.appcluster.broadcast.entity.InvalidChannelException;
@@ -26,8 +27,10 @@ public class ClientMessages {
     @Inject
     ClientRegistry registry;
 
+    LongSupplier clock = System::nanoTime;
+
     public void handle(ClientConnection client, String text) {
-        int refused = client.rate().acquire(System.nanoTime());
+        int refused = client.rate().acquire(clock.getAsLong());
         if (refused > 0) {
             if (refused == 1) {
                 client.send(ClientFrames.error("RATE_LIMIT_EXCEEDED", "More than " + ClientLimits.MAX_MESSAGES

@@ -5,7 +5,7 @@ final class RateWindow {
 
     private final int max;
     private final long intervalNanos;
-    private long windowStart = System.nanoTime();
+    private long windowStart;
     private int count;
 
     RateWindow(int max, long intervalMillis) {
@@ -15,7 +15,7 @@ final class RateWindow {
 
     /** @return 0 when allowed, 1 for the first refusal in a window, 2 for later ones */
     synchronized int acquire(long nowNanos) {
-        if (nowNanos - windowStart >= intervalNanos) {
+        if (count == 0 || nowNanos - windowStart >= intervalNanos) {
             windowStart = nowNanos;
             count = 0;
         }

@@ -1,0 +1,122 @@
+package org.appcluster.clients.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.Envelope;
+import org.junit.jupiter.api.Test;
+
+class ClientRegistryTest {
+
+    private final ClientRegistry registry = new ClientRegistry();
+
+    private ClientConnection connect(FakeSession session, String uuid) {
+        ClientConnection client = new ClientConnection(session.session(), uuid, "");
+        registry.add(client);
+        return client;
+    }
+
+    private static Envelope message(String channel, String senderUuid) {
+        JsonObject data = senderUuid == null ? JsonObject.EMPTY_JSON_OBJECT : Json.createObjectBuilder().add("uuid", senderUuid).build();
+        return new Envelope("id-1", channel, data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    @Test
+    void sendsOneCopyPerClientHoweverManyOfItsSubscriptionsMatch() {
+        FakeSession session = new FakeSession();
+        ClientConnection client = connect(session, "u1");
+        registry.subscribe(client, ChannelPattern.parse("view:todo:list:changed"), false);
+        registry.subscribe(client, ChannelPattern.parse("view:todo:*"), false);
+        registry.subscribe(client, ChannelPattern.parse("view:*"), true);
+
+        registry.relay(message("view:todo:list:changed", null));
+
+        assertEquals(1, session.sent.size());
+        JsonObject frame = Json.createReader(new java.io.StringReader(session.sent.get(0))).readObject();
+        assertEquals("broadcast", frame.getJsonObject("data").getString("type"));
+        assertEquals("view:todo:list:changed", frame.getJsonObject("data").getJsonObject("data").getString("channel"));
+    }
+
+    @Test
+    void serialisesABroadcastOnceForAllRecipients() {
+        FakeSession first = new FakeSession();
+        FakeSession second = new FakeSession();
+        registry.subscribe(connect(first, "u1"), ChannelPattern.parse("view:a:*"), false);
+        registry.subscribe(connect(second, "u2"), ChannelPattern.parse("view:a:b:c"), false);
+
+        registry.relay(message("view:a:b:c", null));
+
+        assertTrue(first.sent.get(0) == second.sent.get(0), "the same String instance goes to every client");
+    }
+
+    @Test
+    void omitSelfSkipsOnlyTheSendersOwnMessage() {
+        FakeSession sender = new FakeSession();
+        FakeSession other = new FakeSession();
+        registry.subscribe(connect(sender, "u1"), ChannelPattern.parse("view:a:b:c"), true);
+        registry.subscribe(connect(other, "u2"), ChannelPattern.parse("view:a:b:c"), true);
+
+        registry.relay(message("view:a:b:c", "u1"));
+
+        assertEquals(0, sender.sent.size());
+        assertEquals(1, other.sent.size());
+    }
+
+    @Test
+    void removingOneOmitSelfVariantKeepsTheOther() {
+        FakeSession session = new FakeSession();
+        ClientConnection client = connect(session, "u1");
+        registry.subscribe(client, ChannelPattern.parse("view:a:b:c"), true);
+        registry.subscribe(client, ChannelPattern.parse("view:a:b:c"), false);
+
+        registry.relay(message("view:a:b:c", "u1"));
+        registry.unsubscribe(client, "view:a:b:c", false);
+        registry.relay(message("view:a:b:c", "u1"));
+        registry.relay(message("view:a:b:c", "u2"));
+        registry.unsubscribe(client, "view:a:b:c", null);
+        registry.relay(message("view:a:b:c", "u2"));
+
+        assertEquals(2, session.sent.size());
+        assertEquals(0, registry.patternCount());
+    }
+
+    @Test
+    void closingOneOfTwoSocketsWithTheSameUuidKeepsTheOther() {
+        FakeSession firstTab = new FakeSession();
+        FakeSession secondTab = new FakeSession();
+        ClientConnection first = connect(firstTab, "same");
+        ClientConnection second = connect(secondTab, "same");
+        registry.subscribe(first, ChannelPattern.parse("view:a:b:c"), false);
+        registry.subscribe(second, ChannelPattern.parse("view:a:b:c"), false);
+
+        registry.remove(first);
+        registry.relay(message("view:a:b:c", null));
+
+        assertEquals(0, firstTab.sent.size());
+        assertEquals(1, secondTab.sent.size());
+        assertEquals(1, registry.connectionCount());
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWithoutHoldingUpOthers() {
+        FakeSession stalled = new FakeSession();
+        stalled.stalled = true;
+        FakeSession healthy = new FakeSession();
+        registry.subscribe(connect(stalled, "u1"), ChannelPattern.parse("view:a:*"), false);
+        registry.subscribe(connect(healthy, "u2"), ChannelPattern.parse("view:a:*"), false);
+
+        for (int i = 0; i < ClientConnection.MAX_QUEUED_FRAMES + 10; i++) {
+            registry.relay(message("view:a:b:c", null));
+        }
+
+        assertEquals(1, stalled.sent.size(), "one send in flight, never completed");
+        assertNotNull(stalled.closedWith);
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, stalled.closedWith.getCloseCode());
+        assertEquals(ClientConnection.MAX_QUEUED_FRAMES + 10, healthy.sent.size());
+    }
+}
