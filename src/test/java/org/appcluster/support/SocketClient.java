@@ -29,10 +29,11 @@ public final class SocketClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private final String clientId;
+    private final JsonObject connected;
 
     private SocketClient(URI uri) {
         socket = HTTP.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
-        JsonObject connected = next();
+        connected = next();
         assertEquals("connected", connected.getJsonObject("data").getString("type"), connected.toString());
         clientId = connected.getJsonObject("data").getString("clientId");
         assertEquals("welcome", next().getJsonObject("data").getString("type"));
@@ -41,6 +42,16 @@ public final class SocketClient implements AutoCloseable {
     /** Connects and waits for the connected and welcome frames. */
     public static SocketClient connect(PayaraNode node, String uuid) {
         return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid));
+    }
+
+    /** Connects to the node serving {@code base} (http://host:port/). */
+    public static SocketClient connect(URI base, String uuid) {
+        URI socket = base.resolve("/api/1/ws/jp-broadcast" + (uuid == null ? "" : "?uuid=" + uuid));
+        return new SocketClient(URI.create(socket.toString().replaceFirst("^http", "ws")));
+    }
+
+    public JsonObject connectedFrame() {
+        return connected;
     }
 
     public String clientId() {
