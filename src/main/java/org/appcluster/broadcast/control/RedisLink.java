@@ -2,10 +2,10 @@ package org.appcluster.broadcast.control;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A publish connection and a pub/sub connection to one Redis or one Redis Cluster. */
 record RedisLink(StatefulConnection<String, String> publisher,
@@ -18,19 +18,18 @@ record RedisLink(StatefulConnection<String, String> publisher,
     }
 
     static RedisLink single(RedisClient client) {
-        StatefulRedisConnection<String, String> publisher = client.connect();
-        try {
-            return new RedisLink(publisher, client.connectPubSub(), (channel, message) -> publisher.sync().publish(channel, message));
-        } catch (RuntimeException e) {
-            publisher.close();
-            throw e;
-        }
+        return open(client.connect(), publisher -> publisher.sync()::publish, client::connectPubSub);
     }
 
     static RedisLink cluster(RedisClusterClient client) {
-        StatefulRedisClusterConnection<String, String> publisher = client.connect();
+        return open(client.connect(), publisher -> publisher.sync()::publish, client::connectPubSub);
+    }
+
+    /** Opens the pub/sub connection after the publisher, closing the publisher if that fails. */
+    private static <C extends StatefulConnection<String, String>> RedisLink open(
+            C publisher, Function<C, PublishCommand> command, Supplier<StatefulRedisPubSubConnection<String, String>> subscriber) {
         try {
-            return new RedisLink(publisher, client.connectPubSub(), (channel, message) -> publisher.sync().publish(channel, message));
+            return new RedisLink(publisher, subscriber.get(), command.apply(publisher));
         } catch (RuntimeException e) {
             publisher.close();
             throw e;
