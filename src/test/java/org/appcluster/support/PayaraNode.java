@@ -42,7 +42,8 @@ public final class PayaraNode implements AutoCloseable {
                 "-Dcluster.instance-id=" + name));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
-                "--port", String.valueOf(port), "--nocluster", "--rootDir", rootDir(logDir, name).getPath()));
+                "--port", String.valueOf(port), "--nocluster", "--rootDir", rootDir(logDir, name).getPath(),
+                "--postbootcommandfile", TestPaths.postBootCommands()));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -82,6 +83,10 @@ public final class PayaraNode implements AutoCloseable {
 
     public boolean redisAvailable() {
         return status().getBoolean("redisAvailable");
+    }
+
+    public File log() {
+        return log;
     }
 
     public long pid() {

@@ -27,7 +27,11 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     public static RedisProcess start(File logDir) {
-        int port = FreePorts.next();
+        return startOn(FreePorts.next(), logDir);
+    }
+
+    /** Starts on a port chosen earlier, for a node that was told of this Redis before it existed. */
+    public static RedisProcess startOn(int port, File logDir) {
         RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"));
         redis.startProcess();
         return redis;

@@ -18,6 +18,11 @@ final class TestPaths {
         return required("payara.microJar");
     }
 
+    /** The Payara Micro settings users run with, from {@code server-config/}. */
+    static String postBootCommands() {
+        return required("app.serverConfig") + "/payara-micro/post-boot-commands.asadmin";
+    }
+
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
