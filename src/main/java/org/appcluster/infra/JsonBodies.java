@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * Reads a request body as a JSON object under a size limit, so an oversized body is refused with
@@ -23,6 +24,12 @@ public final class JsonBodies {
     }
 
     public static JsonObject readObject(InputStream body) {
+        return readOptionalObject(body)
+                .orElseThrow(() -> new ApiException(400, "INVALID_JSON", "Request body is required"));
+    }
+
+    /** For requests whose body may be left out: empty when there is none. */
+    public static Optional<JsonObject> readOptionalObject(InputStream body) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(MAX_BODY_BYTES + 1);
@@ -32,9 +39,10 @@ public final class JsonBodies {
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
         }
-        if (bytes.length == 0) {
-            throw new ApiException(400, "INVALID_JSON", "Request body is required");
-        }
+        return bytes.length == 0 ? Optional.empty() : Optional.of(parse(bytes));
+    }
+
+    private static JsonObject parse(byte[] bytes) {
         try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {

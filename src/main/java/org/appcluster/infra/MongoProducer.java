@@ -26,6 +26,10 @@ public class MongoProducer {
     Optional<String> configuredUri;
 
     @Inject
+    @ConfigProperty(name = "mongo.embedded.file")
+    Optional<String> embeddedFile;
+
+    @Inject
     @ConfigProperty(name = "mongo.database", defaultValue = "appcluster")
     String databaseName;
 
@@ -35,14 +39,30 @@ public class MongoProducer {
     @PostConstruct
     void connect() {
         String uri = configuredUri.filter(value -> !value.isBlank()).orElseGet(() -> {
-            embedded = EmbeddedMongoServer.start(0);
-            LOG.info(() -> "No mongo.uri configured: embedded MongoDB at " + embedded.uri() + " (data lives in memory)");
+            embedded = startEmbedded(embeddedFile.filter(value -> !value.isBlank()).orElse(null));
             return embedded.uri();
         });
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build());
+    }
+
+    /** A data file another node holds, or cannot read, costs persistence, not the node. */
+    private static EmbeddedMongoServer startEmbedded(String file) {
+        if (file != null) {
+            try {
+                EmbeddedMongoServer server = EmbeddedMongoServer.start(0, file);
+                LOG.info(() -> "No mongo.uri configured: embedded MongoDB at " + server.uri() + ", data in " + file);
+                return server;
+            } catch (IllegalStateException e) {
+                LOG.warning(() -> e.getMessage() + ". Keeping this node's data in memory; give each node its own "
+                        + "mongo.embedded.file, or share one MongoDB through mongo.uri");
+            }
+        }
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(0, null);
+        LOG.info(() -> "No mongo.uri configured: embedded MongoDB at " + server.uri() + ", data in memory");
+        return server;
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package org.appcluster.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -35,19 +36,23 @@ class RedisOutageIT {
                 Waits.until("both nodes report Redis unavailable", SocketClient.TIMEOUT,
                         () -> !cluster.a().redisAvailable() && !cluster.b().redisAvailable());
 
+                assertFalse(onA.nextClusterMode(), "node A tells its browsers it is local-only");
+                assertFalse(onB.nextClusterMode(), "node B tells its browsers it is local-only");
+
                 Http.Response local = publish(cluster.a(), 1);
                 assertEquals(200, local.status(), local.text());
                 assertTrue(local.body().getJsonObject("data").getBoolean("fallback"));
                 assertEquals(1, onA.nextBroadcast().getJsonObject("data").getInt("n"));
             } finally {
                 cluster.redis().restart();
+                long restarted = System.nanoTime();
+                Waits.until("both nodes rejoin Redis", REJOIN,
+                        () -> cluster.a().redisAvailable() && cluster.b().redisAvailable());
+                System.out.printf("Nodes rejoined %d ms after redis-server restarted%n",
+                        Duration.ofNanos(System.nanoTime() - restarted).toMillis());
             }
-
-            long restarted = System.nanoTime();
-            Waits.until("both nodes rejoin Redis", REJOIN,
-                    () -> cluster.a().redisAvailable() && cluster.b().redisAvailable());
-            System.out.printf("Nodes rejoined %d ms after redis-server restarted%n",
-                    Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+            assertTrue(onA.nextClusterMode(), "node A tells its browsers it is back in cluster mode");
+            assertTrue(onB.nextClusterMode(), "node B tells its browsers it is back in cluster mode");
 
             Http.Response clustered = publish(cluster.a(), 2);
             assertTrue(!clustered.body().getJsonObject("data").getBoolean("fallback"), clustered.text());

@@ -41,6 +41,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public static Response put(URI uri) {
+        return send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),

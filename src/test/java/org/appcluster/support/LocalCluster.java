@@ -25,7 +25,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
         redis = RedisProcess.start(logDir);
-        mongo = EmbeddedMongoServer.start(0);
+        mongo = EmbeddedMongoServer.start(0, null);
         Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
                 "cluster.site-id", "it" + redis.port());
         PayaraNode first = PayaraNode.launch("node-a", config);

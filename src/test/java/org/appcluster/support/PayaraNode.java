@@ -22,37 +22,49 @@ public final class PayaraNode implements AutoCloseable {
     private final String name;
     private final int port;
     private final File log;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private PayaraNode(String name, int port, File log, Process process) {
+    private PayaraNode(String name, int port, File log, List<String> command) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.command = command;
+        this.process = start();
     }
 
     /** Starts the process; {@link #awaitReady()} waits until it serves. */
     public static PayaraNode launch(String name, Map<String, String> systemProperties) {
-        File buildDir = new File(TestPaths.buildDir());
-        File logDir = new File(buildDir, "nodes");
+        File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
         int port = FreePorts.next();
-        File log = new File(logDir, name + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dcluster.instance-id=" + name));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
                 "--port", String.valueOf(port), "--nocluster", "--rootDir", rootDir(logDir, name).getPath(),
                 "--postbootcommandfile", TestPaths.postBootCommands()));
+        File log = new File(logDir, name + ".log");
+        log.delete();
+        return new PayaraNode(name, port, log, command);
+    }
+
+    private Process start() {
         try {
-            Process process = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
-            return new PayaraNode(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops the node and starts it again on the same port, as an operator's restart would. */
+    public PayaraNode restart() {
+        close();
+        process = start();
+        return awaitReady();
     }
 
     public PayaraNode awaitReady() {

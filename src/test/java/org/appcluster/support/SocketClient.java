@@ -26,6 +26,7 @@ public final class SocketClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Boolean> clusterModes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private final String clientId;
@@ -80,6 +81,20 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
+    /** The next cluster mode the node pushed (it pushes each change of its Redis state). */
+    public boolean nextClusterMode() {
+        try {
+            Boolean mode = clusterModes.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (mode == null) {
+                throw new AssertionError("No cluster-status frame within " + TIMEOUT.toSeconds() + " s");
+            }
+            return mode;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Subscribes and waits for the acknowledgement. */
     public void subscribe(String channel, boolean omitSelf) {
         send(Json.createObjectBuilder().add("type", "subscribe").add("channel", channel).add("omitSelf", omitSelf).build().toString());
@@ -128,8 +143,14 @@ public final class SocketClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
                 partial.setLength(0);
+                JsonObject message = frame.getJsonObject("data");
+                if (message != null && "cluster-status".equals(message.getString("type", ""))) {
+                    clusterModes.add(message.getJsonObject("data").getBoolean("clusterMode"));
+                } else {
+                    frames.add(frame);
+                }
             }
             webSocket.request(1);
             return null;

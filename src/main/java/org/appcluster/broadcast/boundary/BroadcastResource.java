@@ -39,8 +39,9 @@ public class BroadcastResource {
     SecurityContext security;
 
     /**
-     * Body {@code {"data":{…},"uuid":"<optional>"}}; the uuid becomes the payload's {@code uuid}
-     * so the sender's own {@code omitSelf} subscriptions can skip it.
+     * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}; the uuid becomes the
+     * payload's {@code uuid} so the sender's own {@code omitSelf} subscriptions can skip it, and
+     * {@code omitSelf:true} keeps the message from that client whatever it subscribed with.
      */
     @POST
     @Path("{channel}")
@@ -54,7 +55,8 @@ public class BroadcastResource {
         if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ApiException(400, "INVALID_DATA", "Field 'data' must be a JSON object");
         }
-        boolean published = broadcaster.publish(name, withSenderUuid(data.asJsonObject(), request.get("uuid")), publisherCtx());
+        JsonObject payload = withSenderUuid(data.asJsonObject(), request.get("uuid"));
+        boolean published = broadcaster.publish(name, payload, publisherCtx(), excludedUuid(request, payload));
         JsonObject result = JSON.createObjectBuilder()
                 .add("channel", name.value())
                 .add("instanceId", broadcaster.instanceId())
@@ -96,6 +98,20 @@ public class BroadcastResource {
             throw new ApiException(400, "INVALID_UUID", "Field 'uuid' must be a client id of 1-64 letters, digits, '-' or '_'");
         }
         return JSON.createObjectBuilder(data).add("uuid", uuid).build();
+    }
+
+    private static String excludedUuid(JsonObject request, JsonObject payload) {
+        JsonValue omitSelf = request.get("omitSelf");
+        if (omitSelf == null || omitSelf == JsonValue.NULL || omitSelf == JsonValue.FALSE) {
+            return null;
+        }
+        if (omitSelf != JsonValue.TRUE) {
+            throw new ApiException(400, "INVALID_DATA", "Field 'omitSelf' must be true or false");
+        }
+        if (!payload.containsKey("uuid")) {
+            throw new ApiException(400, "INVALID_UUID", "omitSelf needs the sender's 'uuid'");
+        }
+        return payload.getString("uuid");
     }
 
     private JsonObject publisherCtx() {

@@ -69,13 +69,16 @@ public class Broadcaster {
      * this node's subscribers only
      */
     public boolean publish(String channel, Object data) {
-        return publish(ChannelName.parse(channel), toJsonObject(data), JsonValue.EMPTY_JSON_OBJECT);
+        return publish(ChannelName.parse(channel), toJsonObject(data), JsonValue.EMPTY_JSON_OBJECT, null);
     }
 
-    /** Publishes on behalf of a signed-in user, whose name subscribers see in {@code ctx}. */
-    public boolean publish(ChannelName channel, JsonObject data, JsonObject ctx) {
+    /**
+     * Publishes for a browser: {@code ctx} names the signed-in user subscribers may see, and
+     * {@code excludeUuid} (or null) is a browser that must not get its own message back.
+     */
+    public boolean publish(ChannelName channel, JsonObject data, JsonObject ctx, String excludeUuid) {
         Envelope envelope = new Envelope(ids.next(), channel.value(), data, settings.instanceId(),
-                Instant.now().toString(), ctx);
+                Instant.now().toString(), ctx, excludeUuid);
         if (bus.publish(channel.value(), codec.encode(envelope))) {
             return true;
         }

@@ -17,6 +17,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.appcluster.infra.ClusterSettings;
 
 /**
@@ -49,6 +51,9 @@ public class RedisBus {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Event<ClusterModeChanged> modeChanged;
 
     private final AtomicBoolean available = new AtomicBoolean();
     private final AtomicBoolean unreachableLogged = new AtomicBoolean();
@@ -177,6 +182,7 @@ public class RedisBus {
             } else {
                 LOG.warning(() -> "Redis at " + maskedUri() + " lost: local-only delivery until it returns");
             }
+            modeChanged.fire(new ClusterModeChanged(now, settings.instanceId()));
         }
     }
 

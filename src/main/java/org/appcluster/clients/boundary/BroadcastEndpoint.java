@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.appcluster.broadcast.boundary.Broadcaster;
 import org.appcluster.clients.control.ClientConnection;
 import org.appcluster.clients.control.ClientFrames;
 import org.appcluster.clients.control.ClientMessages;
@@ -32,13 +33,16 @@ public class BroadcastEndpoint {
     @Inject
     ClientMessages messages;
 
+    @Inject
+    Broadcaster broadcaster;
+
     private ClientConnection client;
 
     @OnOpen
     public void open(Session session) {
         client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()));
         registry.add(client);
-        client.send(ClientFrames.connected(client));
+        client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId()));
         client.send(ClientFrames.welcome(client));
         LOG.fine(() -> "Client " + client.uuid() + " connected (session " + session.getId() + ")");
     }

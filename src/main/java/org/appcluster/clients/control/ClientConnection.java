@@ -83,6 +83,9 @@ public class ClientConnection {
 
     /** Whether any of this client's subscriptions asks for the message. */
     boolean wants(Envelope envelope) {
+        if (uuid.equals(envelope.excludeUuid())) {
+            return false;
+        }
         boolean ownMessage = uuid.equals(envelope.senderUuid());
         for (Subscription subscription : subscriptions.values()) {
             if (subscription.pattern().matches(envelope.channel()) && subscription.accepts(ownMessage)) {

@@ -18,7 +18,8 @@ public final class ClientFrames {
     private ClientFrames() {
     }
 
-    public static String connected(ClientConnection client) {
+    /** {@code clusterMode} and {@code instanceId} are additions the jPulse client ignores. */
+    public static String connected(ClientConnection client, boolean clusterMode, String instanceId) {
         JsonObject limits = JSON.createObjectBuilder()
                 .add("maxSize", ClientLimits.MAX_FRAME_BYTES)
                 .add("interval", ClientLimits.INTERVAL_MILLIS)
@@ -29,6 +30,8 @@ public final class ClientFrames {
                 .add("clientId", client.uuid())
                 .add("namespace", NAMESPACE)
                 .add("limits", limits)
+                .add("clusterMode", clusterMode)
+                .add("instanceId", instanceId)
                 .add("ctx", ctx(client)));
     }
 
@@ -46,6 +49,15 @@ public final class ClientFrames {
                 .add("type", type)
                 .add("data", JSON.createObjectBuilder()
                         .add("channel", channel)
+                        .add("timestamp", Instant.now().toString())));
+    }
+
+    static String clusterStatus(boolean clusterMode, String instanceId) {
+        return success(JSON.createObjectBuilder()
+                .add("type", "cluster-status")
+                .add("data", JSON.createObjectBuilder()
+                        .add("clusterMode", clusterMode)
+                        .add("instanceId", instanceId)
                         .add("timestamp", Instant.now().toString())));
     }
 

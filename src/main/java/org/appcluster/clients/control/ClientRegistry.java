@@ -1,10 +1,12 @@
 package org.appcluster.clients.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.appcluster.broadcast.entity.Envelope;
 
 /**
@@ -54,6 +56,12 @@ public class ClientRegistry {
                 client.send(frame);
             }
         }
+    }
+
+    /** Pages follow the node's Redis state live instead of trusting what they saw when loaded. */
+    void onClusterModeChanged(@Observes ClusterModeChanged change) {
+        String frame = ClientFrames.clusterStatus(change.clusterMode(), change.instanceId());
+        connections.values().forEach(client -> client.send(frame));
     }
 
     public int connectionCount() {

@@ -23,7 +23,7 @@ class EnvelopeCodecTest {
                 .add("uuid", "c0ffee00-0000-4000-8000-000000000001")
                 .build();
         Envelope envelope = new Envelope("ab12-1", "view:todo:list:changed", data, "node-a:8080:42",
-                "2026-11-28T10:00:00Z", Json.createObjectBuilder().add("username", "jane").build());
+                "2026-11-28T10:00:00Z", Json.createObjectBuilder().add("username", "jane").build(), "c0ffee00-0000-4000-8000-000000000002");
 
         Envelope decoded = codec.decode(codec.encode(envelope));
 
@@ -34,7 +34,7 @@ class EnvelopeCodecTest {
     @Test
     void aPayloadWithoutAStringUuidHasNoSender() {
         Envelope envelope = new Envelope("1", "view:a:b:c", Json.createObjectBuilder().add("uuid", 5).build(), "n",
-                "t", JsonObject.EMPTY_JSON_OBJECT);
+                "t", JsonObject.EMPTY_JSON_OBJECT, null);
         assertNull(codec.decode(codec.encode(envelope)).senderUuid());
     }
 

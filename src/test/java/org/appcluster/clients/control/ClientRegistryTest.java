@@ -23,7 +23,7 @@ class ClientRegistryTest {
 
     private static Envelope message(String channel, String senderUuid) {
         JsonObject data = senderUuid == null ? JsonObject.EMPTY_JSON_OBJECT : Json.createObjectBuilder().add("uuid", senderUuid).build();
-        return new Envelope("id-1", channel, data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT);
+        return new Envelope("id-1", channel, data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null);
     }
 
     @Test
@@ -65,6 +65,36 @@ class ClientRegistryTest {
 
         assertEquals(0, sender.sent.size());
         assertEquals(1, other.sent.size());
+    }
+
+    @Test
+    void aPublisherThatAskedForOmitSelfNeverGetsItsOwnMessage() {
+        FakeSession sender = new FakeSession();
+        FakeSession other = new FakeSession();
+        registry.subscribe(connect(sender, "u1"), ChannelPattern.parse("view:a:b:c"), false);
+        registry.subscribe(connect(other, "u2"), ChannelPattern.parse("view:a:b:c"), false);
+
+        registry.relay(new Envelope("id-2", "view:a:b:c", JsonObject.EMPTY_JSON_OBJECT, "node-a", "t",
+                JsonObject.EMPTY_JSON_OBJECT, "u1"));
+
+        assertEquals(0, sender.sent.size());
+        assertEquals(1, other.sent.size());
+    }
+
+    @Test
+    void clusterModeChangesReachEverySocket() {
+        FakeSession first = new FakeSession();
+        FakeSession second = new FakeSession();
+        connect(first, "u1");
+        connect(second, "u2");
+
+        registry.onClusterModeChanged(new org.appcluster.broadcast.entity.ClusterModeChanged(false, "node-a"));
+
+        for (FakeSession session : new FakeSession[] {first, second}) {
+            JsonObject frame = Json.createReader(new java.io.StringReader(session.sent.get(0))).readObject();
+            assertEquals("cluster-status", frame.getJsonObject("data").getString("type"));
+            assertEquals(false, frame.getJsonObject("data").getJsonObject("data").getBoolean("clusterMode"));
+        }
     }
 
     @Test

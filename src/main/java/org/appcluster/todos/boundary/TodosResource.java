@@ -1,0 +1,122 @@
+package org.appcluster.todos.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.appcluster.infra.ApiException;
+import org.appcluster.infra.JsonBodies;
+import org.appcluster.infra.Validation;
+import org.appcluster.todos.control.TodoStore;
+import org.appcluster.todos.entity.Todo;
+import org.appcluster.todos.entity.TodoChanged;
+import org.appcluster.todos.entity.TodoRequest;
+
+/**
+ * The collaborative to-do list. Each write is validated, stored, answered, and then announced by
+ * a {@link TodoChanged} event; the sender's page updates from the answer, the others from the
+ * broadcast.
+ */
+@Path("helloClusterTodo")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class TodosResource {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    TodoStore store;
+
+    @Inject
+    Event<TodoChanged> changed;
+
+    @Inject
+    Validator validator;
+
+    @GET
+    public JsonObject list() {
+        return JSON.createObjectBuilder().add("success", true).add("data", toJson(store.list())).build();
+    }
+
+    @GET
+    @Path("stats")
+    public JsonObject stats() {
+        return JSON.createObjectBuilder().add("success", true).add("data", toJson(store.stats())).build();
+    }
+
+    @POST
+    public JsonObject create(InputStream body) {
+        TodoRequest request = Validation.require(validator, JSONB.fromJson(JsonBodies.readObject(body).toString(), TodoRequest.class));
+        Todo todo = store.create(request.title(), request.userOrAnonymous());
+        changed.fire(new TodoChanged("created", todo, request.userOrAnonymous(), request.uuid()));
+        return item(todo, "To-do created");
+    }
+
+    @PUT
+    @Path("{id}/toggle")
+    public JsonObject toggle(@PathParam("id") String id, InputStream body) {
+        Actor actor = Actor.from(validator, body);
+        Todo todo = store.toggle(id).orElseThrow(() -> notFound(id));
+        changed.fire(new TodoChanged("toggled", todo, actor.user(), actor.uuid()));
+        return item(todo, todo.done() ? "To-do done" : "To-do reopened");
+    }
+
+    @DELETE
+    @Path("{id}")
+    public JsonObject delete(@PathParam("id") String id, InputStream body) {
+        Actor actor = Actor.from(validator, body);
+        Todo todo = store.delete(id).orElseThrow(() -> notFound(id));
+        changed.fire(new TodoChanged("deleted", todo, actor.user(), actor.uuid()));
+        return item(todo, "To-do deleted");
+    }
+
+    private static JsonObject item(Todo todo, String message) {
+        return JSON.createObjectBuilder().add("success", true).add("item", toJson(todo)).add("message", message).build();
+    }
+
+    private static JsonValue toJson(Object value) {
+        return JSONB.fromJson(JSONB.toJson(value), JsonValue.class);
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(404, "NOT_FOUND", "No to-do with id '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'");
+    }
+
+    /** Who made a toggle or delete: an optional body with the display name and client uuid. */
+    private record Actor(String user, String uuid) {
+
+        static Actor from(Validator validator, InputStream body) {
+            return JsonBodies.readOptionalObject(body).map(json -> {
+                TodoRequest who = Validation.require(validator,
+                        new TodoRequest("-", stringOrNull(json, "user"), stringOrNull(json, "uuid")));
+                return new Actor(who.userOrAnonymous(), who.uuid());
+            }).orElse(new Actor("Anonymous", null));
+        }
+
+        private static String stringOrNull(JsonObject json, String name) {
+            JsonValue value = json.get(name);
+            if (value == null || value == JsonValue.NULL) {
+                return null;
+            }
+            if (value.getValueType() != JsonValue.ValueType.STRING) {
+                throw new ApiException(400, "VALIDATION_ERROR", name + ": must be a string");
+            }
+            return json.getString(name);
+        }
+    }
+}

@@ -1,0 +1,346 @@
+/*
+ * App Cluster browser library: window.jPulse.appCluster, the jPulse Framework's client API.
+ * A plain script (<script src="/js/jpulse-app-cluster.js">) that also works as a module side
+ * effect; /js/jpulse-app-cluster.mjs re-exports it for `import`. One lazy WebSocket per page,
+ * reconnected with capped exponential backoff and jitter, every subscription re-sent on reconnect.
+ */
+(function (global) {
+    'use strict';
+
+    const jPulse = global.jPulse = global.jPulse || {};
+    if (jPulse.appCluster) {
+        return; // loaded both as a script and as a module: keep the one instance
+    }
+
+    const SOCKET_PATH = '/api/1/ws/jp-broadcast';
+    const UUID_KEY = 'jPulse.appCluster.uuid';
+    const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const SEGMENT = /^[A-Za-z0-9_.-]+$/;
+    const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+    const BACKOFF_FIRST_MS = 500;
+    const BACKOFF_MAX_MS = 15000;
+
+    // ---- channels --------------------------------------------------------------------------
+
+    /** Throws at once for anything the server would refuse: browsers get view:* only. */
+    function checkChannel(channel, allowWildcard) {
+        if (typeof channel !== 'string' || channel.length === 0 || channel.length > 256) {
+            throw new Error('appCluster: channel must be a non-empty string of at most 256 characters');
+        }
+        const segments = channel.split(':');
+        if (segments[0] !== 'view') {
+            throw new Error(`appCluster: channel '${channel}' is not allowed: browsers may only use view:* channels`);
+        }
+        const wildcard = allowWildcard && segments.length > 1 && segments[segments.length - 1] === '*';
+        const named = segments.slice(1, wildcard ? -1 : undefined);
+        if (segments.length - 1 > 16 || (!wildcard && named.length < 3)) {
+            throw new Error(`appCluster: channel '${channel}' must be view:<component>:<domain>:<action>` +
+                (allowWildcard ? ' or end in :*' : ''));
+        }
+        for (const segment of named) {
+            if (!SEGMENT.test(segment)) {
+                throw new Error(`appCluster: channel '${channel}' has an invalid segment '${segment}' ` +
+                    '(letters, digits, _ . - only)');
+            }
+        }
+    }
+
+    function channelMatches(pattern, channel) {
+        if (!pattern.endsWith(':*')) {
+            return pattern === channel;
+        }
+        const prefix = pattern.slice(0, -1);
+        return channel.length > prefix.length && channel.startsWith(prefix);
+    }
+
+    // ---- client identity -------------------------------------------------------------------
+
+    function randomUuid() {
+        if (global.crypto && typeof global.crypto.randomUUID === 'function') {
+            return global.crypto.randomUUID();
+        }
+        const bytes = global.crypto.getRandomValues(new Uint8Array(16));
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    }
+
+    /** Per tab and stable across reloads: sessionStorage is exactly that scope. */
+    function loadUuid() {
+        try {
+            let id = global.sessionStorage.getItem(UUID_KEY);
+            if (!id || !UUID_FORMAT.test(id)) {
+                id = randomUuid();
+                global.sessionStorage.setItem(UUID_KEY, id);
+            }
+            return id;
+        } catch (e) {
+            return randomUuid(); // storage disabled: stable for this page only
+        }
+    }
+
+    const uuid = loadUuid();
+
+    // ---- observable state ------------------------------------------------------------------
+
+    const listeners = { connection: new Set(), clusterMode: new Set() };
+    let connectionStatus = 'idle';
+    let clusterMode = initialClusterMode();
+
+    function initialClusterMode() {
+        const meta = global.document && global.document.querySelector('meta[name="app-cluster-mode"]');
+        return meta ? meta.getAttribute('content') === 'cluster' : false;
+    }
+
+    function notify(kind, value) {
+        for (const listener of listeners[kind]) {
+            try {
+                listener(value);
+            } catch (e) {
+                console.error('appCluster: listener failed', e);
+            }
+        }
+    }
+
+    function setConnectionStatus(status) {
+        if (status !== connectionStatus) {
+            connectionStatus = status;
+            notify('connection', status);
+        }
+    }
+
+    function setClusterMode(mode) {
+        if (mode !== clusterMode) {
+            clusterMode = mode;
+            notify('clusterMode', mode);
+        }
+    }
+
+    function listen(kind, listener) {
+        if (typeof listener !== 'function') {
+            throw new Error('appCluster: listener must be a function');
+        }
+        listeners[kind].add(listener);
+        ensureSocket();
+        return () => listeners[kind].delete(listener);
+    }
+
+    // ---- the socket ------------------------------------------------------------------------
+
+    const subscriptions = new Map();   // handle id -> { channel, callback, omitSelf }
+    const serverSubscriptions = new Map(); // "channel|omitSelf" -> local subscription count
+    let socket = null;
+    let ready = false;
+    let attempt = 0;
+    let reconnectTimer = null;
+    let nextId = 0;
+
+    function ensureSocket() {
+        if (!socket && !reconnectTimer) {
+            connect();
+        }
+    }
+
+    function connect() {
+        reconnectTimer = null;
+        const scheme = global.location.protocol === 'https:' ? 'wss:' : 'ws:';
+        socket = new global.WebSocket(`${scheme}//${global.location.host}${SOCKET_PATH}?uuid=${encodeURIComponent(uuid)}`);
+        ready = false;
+        setConnectionStatus('connecting');
+        socket.addEventListener('message', event => receive(event.data));
+        socket.addEventListener('close', () => {
+            socket = null;
+            ready = false;
+            setConnectionStatus('disconnected');
+            scheduleReconnect();
+        });
+    }
+
+    /** Capped exponential backoff with jitter, and no retry limit: the node will come back. */
+    function scheduleReconnect() {
+        const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt);
+        attempt++;
+        const delay = ceiling / 2 + Math.random() * ceiling / 2;
+        reconnectTimer = global.setTimeout(connect, delay);
+    }
+
+    function reconnectNow() {
+        if (reconnectTimer) {
+            global.clearTimeout(reconnectTimer);
+            connect();
+        }
+    }
+
+    function receive(text) {
+        let frame;
+        try {
+            frame = JSON.parse(text);
+        } catch (e) {
+            return;
+        }
+        if (!frame.success) {
+            console.warn(`appCluster: ${frame.code}: ${frame.error}`);
+            return;
+        }
+        const message = frame.data || {};
+        switch (message.type) {
+            case 'connected':
+                if (typeof message.clusterMode === 'boolean') {
+                    setClusterMode(message.clusterMode);
+                }
+                break;
+            case 'welcome': // the server is ready for subscriptions
+                ready = true;
+                attempt = 0;
+                for (const key of serverSubscriptions.keys()) {
+                    sendSubscription('subscribe', key);
+                }
+                setConnectionStatus('connected');
+                break;
+            case 'cluster-status':
+                setClusterMode(Boolean(message.data && message.data.clusterMode));
+                break;
+            case 'broadcast':
+                deliver(message.data.channel, message.data.data);
+                break;
+            default:
+                break;
+        }
+    }
+
+    function deliver(channel, data) {
+        const own = data && data.uuid === uuid;
+        for (const subscription of Array.from(subscriptions.values())) {
+            if (channelMatches(subscription.channel, channel) && !(own && subscription.omitSelf)) {
+                try {
+                    subscription.callback(data, channel);
+                } catch (e) {
+                    console.error(`appCluster: subscriber of ${subscription.channel} failed`, e);
+                }
+            }
+        }
+    }
+
+    function sendSubscription(type, key) {
+        if (socket && ready) {
+            const separator = key.lastIndexOf('|');
+            socket.send(JSON.stringify({ type, channel: key.slice(0, separator), omitSelf: key.slice(separator + 1) === 'true' }));
+        }
+    }
+
+    // ---- public API ------------------------------------------------------------------------
+
+    function subscribe(channel, callback, options) {
+        checkChannel(channel, true);
+        if (typeof callback !== 'function') {
+            throw new Error('appCluster: subscribe needs a callback function');
+        }
+        const omitSelf = Boolean(options && options.omitSelf);
+        const id = ++nextId;
+        const key = `${channel}|${omitSelf}`;
+        subscriptions.set(id, { channel, callback, omitSelf });
+        const count = serverSubscriptions.get(key) || 0;
+        serverSubscriptions.set(key, count + 1);
+        if (count === 0) {
+            sendSubscription('subscribe', key);
+        }
+        ensureSocket();
+        return {
+            channel,
+            omitSelf,
+            unsubscribe() {
+                if (!subscriptions.delete(id)) {
+                    return;
+                }
+                const left = serverSubscriptions.get(key) - 1;
+                if (left > 0) {
+                    serverSubscriptions.set(key, left);
+                } else {
+                    serverSubscriptions.delete(key);
+                    sendSubscription('unsubscribe', key);
+                }
+            }
+        };
+    }
+
+    async function publish(channel, data, options) {
+        checkChannel(channel, false);
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+            throw new Error('appCluster: publish data must be an object');
+        }
+        const response = await appClusterFetch(`/api/1/app-cluster/broadcast/${encodeURIComponent(channel)}`, {
+            method: 'POST',
+            body: { data, omitSelf: Boolean(options && options.omitSelf) }
+        });
+        if (!response.success) {
+            throw new Error(`appCluster: publish failed: ${response.error || response.status}`);
+        }
+        return response;
+    }
+
+    /**
+     * fetch() that sends an object body as JSON with this client's uuid, so the server can tell
+     * the sender's page apart. The answer is both a Response (json(), text(), ok, status) and
+     * the parsed JSON body itself (response.success, response.item).
+     */
+    async function appClusterFetch(url, options) {
+        const init = Object.assign({}, options);
+        const method = (init.method || 'GET').toUpperCase();
+        const headers = new Headers(init.headers || {});
+        const isWrite = WRITE_METHODS.includes(method);
+        const plainBody = init.body !== undefined && init.body !== null && Object.getPrototypeOf(init.body) === Object.prototype;
+        if (plainBody || (isWrite && init.body === undefined)) {
+            const body = Object.assign({}, init.body || {});
+            if (isWrite && body.uuid === undefined) {
+                body.uuid = uuid;
+            }
+            init.body = JSON.stringify(body);
+            headers.set('Content-Type', 'application/json');
+        }
+        if (!headers.has('Accept')) {
+            headers.set('Accept', 'application/json');
+        }
+        init.method = method;
+        init.headers = headers;
+        const response = await global.fetch(url, init);
+        const text = await response.text();
+        let json = null;
+        try {
+            json = text ? JSON.parse(text) : null;
+        } catch (e) {
+            json = null;
+        }
+        return wrapResponse(response, text, json);
+    }
+
+    function wrapResponse(response, text, json) {
+        const wrapped = Object.create({
+            get ok() { return response.ok; },
+            get status() { return response.status; },
+            get statusText() { return response.statusText; },
+            get headers() { return response.headers; },
+            get url() { return response.url; },
+            json: () => Promise.resolve(json),
+            text: () => Promise.resolve(text)
+        });
+        if (json && typeof json === 'object' && !Array.isArray(json)) {
+            Object.assign(wrapped, json);
+        }
+        return wrapped;
+    }
+
+    if (global.addEventListener) {
+        global.addEventListener('online', reconnectNow);
+    }
+
+    jPulse.appCluster = Object.freeze({
+        broadcast: Object.freeze({ subscribe, publish }),
+        fetch: appClusterFetch,
+        getUuid: () => uuid,
+        isClusterMode: () => clusterMode,
+        onClusterModeChange: listener => listen('clusterMode', listener),
+        getConnectionStatus: () => connectionStatus,
+        onConnectionChange: listener => listen('connection', listener)
+    });
+}(typeof window !== 'undefined' ? window : globalThis));

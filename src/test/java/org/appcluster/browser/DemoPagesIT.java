@@ -1,0 +1,153 @@
+package org.appcluster.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.appcluster.support.BrowserPage;
+import org.appcluster.support.Chromium;
+import org.appcluster.support.LocalCluster;
+import org.appcluster.support.PayaraNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The seed's demos in headless Chromium, one page on node A and one on node B. */
+@ExtendWith(LocalCluster.Extension.class)
+class DemoPagesIT {
+
+    private static Chromium browser;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    static BrowserPage open(PayaraNode node, String page) {
+        BrowserPage opened = browser.open(node.uri("/hello-app-cluster/" + page));
+        opened.waitFor("the page's socket to be live", "document.getElementById('connection').dataset.status === 'connected'");
+        return opened;
+    }
+
+    static String js(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static void addTodo(BrowserPage page, String title) {
+        page.eval("document.getElementById('todo-title').value = " + js(title) + ";"
+                + "document.getElementById('todo-form').requestSubmit(); true");
+    }
+
+    private static String todoCount(String title) {
+        return "Array.from(document.querySelectorAll('#todos .title')).filter(e => e.textContent === " + js(title) + ").length";
+    }
+
+    private static String todoRow(String title) {
+        return "Array.from(document.querySelectorAll('#todos li')).find(li => li.querySelector('.title').textContent === " + js(title) + ")";
+    }
+
+    @Test
+    void aTodoAddedToggledAndDeletedOnNodeAFollowsOnNodeB(LocalCluster cluster) {
+        BrowserPage onA = open(cluster.a(), "collaborative-todo.jsp");
+        BrowserPage onB = open(cluster.b(), "collaborative-todo.jsp");
+        String title = "Water the plants " + UUID.randomUUID().toString().substring(0, 6);
+
+        addTodo(onA, title);
+        onB.waitFor("the new to-do on node B", todoCount(title) + " === 1");
+        onB.waitFor("who added it, on node B", "document.getElementById('todo-activity').textContent.includes('created')");
+        assertEquals("1", onA.evalString(String.valueOf(todoCount(title))));
+
+        onA.eval(todoRow(title) + ".querySelector('input[type=checkbox]').click(); true");
+        onB.waitFor("the to-do checked on node B", todoRow(title) + ".querySelector('input').checked === true");
+        onA.eval(todoRow(title) + ".querySelector('button').click(); true");
+        onB.waitFor("the to-do removed on node B", todoCount(title) + " === 0");
+
+        onB.reload();
+        onB.waitFor("the stored list after a reload", "document.getElementById('todo-stats').textContent.length > 0");
+        assertEquals("0", onB.evalString(todoCount(title)));
+        assertEquals(0, onA.errors().size() + onB.errors().size(), onA.errors() + " " + onB.errors());
+        onA.close(browser);
+        onB.close(browser);
+    }
+
+    @Test
+    void aNotificationFromNodeAShowsOnNodeBAndOnceOnNodeA(LocalCluster cluster) {
+        BrowserPage onA = open(cluster.a(), "notifications.jsp");
+        BrowserPage onB = open(cluster.b(), "notifications.jsp");
+        String fromA = "Deploy in 5 " + UUID.randomUUID().toString().substring(0, 6);
+        String fromB = "Ack " + UUID.randomUUID().toString().substring(0, 6);
+
+        send(onA, fromA);
+        onB.waitFor("A's notification on B", feedCount(fromA) + " === 1");
+        onB.waitFor("A's notification as a toast on B", "document.getElementById('toasts').textContent.includes(" + js(fromA) + ")");
+        // Once B's reply has reached A, A's own echo (had there been one) would have arrived before it.
+        send(onB, fromB);
+        onA.waitFor("B's notification on A", feedCount(fromB) + " === 1");
+        assertEquals("1", onA.evalString(feedCount(fromA)));
+        onA.close(browser);
+        onB.close(browser);
+    }
+
+    private static void send(BrowserPage page, String message) {
+        page.eval("document.getElementById('notify-message').value = " + js(message) + ";"
+                + "document.getElementById('notify-form').requestSubmit(); true");
+    }
+
+    private static String feedCount(String message) {
+        return "Array.from(document.querySelectorAll('#feed .text')).filter(e => e.textContent === " + js(message) + ").length";
+    }
+
+    @Test
+    void userTextIsShownAsTextAndNeverRun(LocalCluster cluster) {
+        String attack = "<img src=x onerror=alert(1)> " + UUID.randomUUID().toString().substring(0, 6);
+        BrowserPage todoA = open(cluster.a(), "collaborative-todo.jsp");
+        BrowserPage todoB = open(cluster.b(), "collaborative-todo.jsp");
+        addTodo(todoA, attack);
+        todoB.waitFor("the hostile title on node B, as text", todoCount(attack) + " === 1");
+
+        BrowserPage noteA = open(cluster.a(), "notifications.jsp");
+        BrowserPage noteB = open(cluster.b(), "notifications.jsp");
+        noteA.eval("document.getElementById('display-name').value = " + js("<b>Mallory</b>") + ";"
+                + "document.getElementById('display-name').dispatchEvent(new Event('change')); true");
+        send(noteA, attack);
+        noteB.waitFor("the hostile notification on node B, as text", feedCount(attack) + " === 1");
+        noteB.waitFor("the hostile sender name on node B, as text", "document.querySelector('#feed .meta').textContent.startsWith('<b>Mallory</b>')");
+
+        for (BrowserPage page : new BrowserPage[] {todoA, todoB, noteA, noteB}) {
+            assertEquals("0", page.evalString("document.querySelectorAll('main img, #toasts img, main b, #toasts b').length"));
+            assertTrue(page.dialogs().isEmpty(), "no script ran: " + page.dialogs());
+        }
+        todoA.eval(todoRow(attack) + ".querySelector('button').click(); true");
+        todoB.waitFor("the hostile to-do removed", todoCount(attack) + " === 0");
+        for (BrowserPage page : new BrowserPage[] {todoA, todoB, noteA, noteB}) {
+            page.close(browser);
+        }
+    }
+
+    @Test
+    void everyDemoPageRendersWithItsNodeAndModeAndIsSavedAsAScreenshot(LocalCluster cluster) {
+        for (String page : new String[] {"", "notifications.jsp", "collaborative-todo.jsp", "code-examples.jsp", "architecture.jsp"}) {
+            BrowserPage opened = open(cluster.a(), page);
+            assertEquals("node-a", opened.evalString("document.getElementById('node-id').textContent"));
+            assertEquals("Cluster mode", opened.evalString("document.getElementById('cluster-mode').textContent"));
+            assertEquals("0", opened.evalString("document.querySelectorAll('input:not([type=hidden]):not([aria-label]):not([id])').length"),
+                    "every input has a label");
+            String name = page.isEmpty() ? "index" : page.replace(".jsp", "");
+            opened.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", name + ".png"));
+            assertTrue(opened.errors().isEmpty(), name + ": " + opened.errors());
+            opened.close(browser);
+        }
+    }
+
+    static URI base(PayaraNode node) {
+        return node.uri("/");
+    }
+}
