@@ -1,9 +1,9 @@
 package org.appcluster.browser;
 
+import static org.appcluster.browser.DemoPages.js;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.appcluster.support.BrowserPage;
@@ -31,14 +31,10 @@ class DemoPagesIT {
         browser.close();
     }
 
-    static BrowserPage open(PayaraNode node, String page) {
-        BrowserPage opened = browser.open(node.uri("/hello-app-cluster/" + page));
-        opened.waitFor("the page's socket to be live", "document.getElementById('connection').dataset.status === 'connected'");
+    private static BrowserPage open(PayaraNode node, String page) {
+        BrowserPage opened = DemoPages.open(browser, node, page);
+        opened.waitFor("the connection badge", "document.getElementById('connection').dataset.status === 'connected'");
         return opened;
-    }
-
-    static String js(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private static void addTodo(BrowserPage page, String title) {
@@ -145,9 +141,5 @@ class DemoPagesIT {
             assertTrue(opened.errors().isEmpty(), name + ": " + opened.errors());
             opened.close(browser);
         }
-    }
-
-    static URI base(PayaraNode node) {
-        return node.uri("/");
     }
 }

@@ -41,6 +41,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, with an optional JSON body. */
+    public static Response request(String method, URI uri, String json) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static Response put(URI uri) {
         return send(HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.noBody()));
     }

@@ -1,0 +1,131 @@
+package org.appcluster.browser;
+
+import static org.appcluster.browser.DemoPages.js;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.appcluster.support.BrowserPage;
+import org.appcluster.support.Chromium;
+import org.appcluster.support.Http;
+import org.appcluster.support.LocalCluster;
+import org.appcluster.support.PayaraNode;
+import org.appcluster.support.SocketClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The jPulse.appCluster API as a page uses it, in a real browser against two real nodes. */
+@ExtendWith(LocalCluster.Extension.class)
+class BrowserLibraryIT {
+
+    private static Chromium browser;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private static BrowserPage open(PayaraNode node) {
+        return DemoPages.open(browser, node, "");
+    }
+
+    @Test
+    void nonViewOrMalformedChannelsThrowAtOnce(LocalCluster cluster) {
+        BrowserPage page = open(cluster.a());
+        String refused = page.evalString("""
+                ['controller:a:b:c', 'model:x:y:z', '*', 'view:a', 'view:a b:c:d', 'view:todo*', 'view:*:x:y'].filter(channel => {
+                    try { jPulse.appCluster.broadcast.subscribe(channel, () => {}); return false; } catch (e) { return e instanceof Error; }
+                }).length""");
+        assertEquals("7", refused);
+        assertTrue(page.evalString("(() => { try { jPulse.appCluster.broadcast.subscribe('controller:a:b:c', () => {}); } catch (e) { return e.message; } })()")
+                .contains("view:"));
+        assertEquals("true", page.evalString("jPulse.appCluster.broadcast.publish('model:a:b:c', {}).then(() => false, e => e instanceof Error)"));
+        page.close(browser);
+    }
+
+    @Test
+    void theModuleImportIsTheSameInstanceAsTheScriptTag(LocalCluster cluster) {
+        BrowserPage page = open(cluster.a());
+        assertEquals("true", page.evalString("import('/js/jpulse-app-cluster.mjs').then(m => m.appCluster === window.jPulse.appCluster"
+                + " && m.default === m.appCluster && typeof m.appCluster.broadcast.subscribe === 'function')"));
+        page.close(browser);
+    }
+
+    @Test
+    void theUuidIsStableAcrossReloadsAndDiffersPerTab(LocalCluster cluster) {
+        BrowserPage page = open(cluster.a());
+        String uuid = page.evalString("jPulse.appCluster.getUuid()");
+        page.reload();
+        page.waitFor("the library after reload", "typeof jPulse.appCluster.getUuid === 'function'");
+        assertEquals(uuid, page.evalString("jPulse.appCluster.getUuid()"));
+        BrowserPage other = open(cluster.a());
+        assertNotEquals(uuid, other.evalString("jPulse.appCluster.getUuid()"));
+        page.close(browser);
+        other.close(browser);
+    }
+
+    @Test
+    void fetchAnswersBothWaysAndSendsTheUuidWithWrites(LocalCluster cluster) {
+        BrowserPage page = open(cluster.a());
+        String uuid = page.evalString("jPulse.appCluster.getUuid()");
+        assertEquals("true", page.evalString("""
+                jPulse.appCluster.fetch('/api/1/helloClusterTodo/stats').then(async response => {
+                    const json = await response.json();
+                    return response.success === true && json.success === true && response.ok && response.status === 200
+                        && typeof response.data.total === 'number';
+                })"""));
+        try (SocketClient listener = SocketClient.connect(cluster.b(), null)) {
+            listener.subscribe("view:helloClusterTodo:list:changed", false);
+            String title = "fetch test " + UUID.randomUUID().toString().substring(0, 6);
+            String id = page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo', {method: 'POST', body: {title: "
+                    + js(title) + "}}).then(r => r.item.id)");
+            var broadcast = listener.nextBroadcast().getJsonObject("data");
+            assertEquals(uuid, broadcast.getString("uuid"), "the write carried the page's uuid");
+            assertEquals(title, broadcast.getJsonObject("todo").getString("title"));
+            page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo/" + id + "', {method: 'DELETE'}).then(r => r.success)");
+            assertEquals(uuid, listener.nextBroadcast().getJsonObject("data").getString("uuid"), "DELETE carried the uuid too");
+        }
+        page.close(browser);
+    }
+
+    @Test
+    void wildcardsAndOmitSelfOnSubscribeAndPublishBehaveAsAsked(LocalCluster cluster) {
+        BrowserPage page = open(cluster.a());
+        String channel = "view:libTest" + UUID.randomUUID().toString().substring(0, 6) + ":msg:sent";
+        String wildcard = channel.substring(0, channel.indexOf(':', 5) + 1) + "*";
+        page.eval("window.got = [];"
+                + "jPulse.appCluster.broadcast.subscribe(" + js(wildcard) + ", d => got.push('wild:' + d.n));"
+                + "jPulse.appCluster.broadcast.subscribe(" + js(channel) + ", d => got.push('omit:' + d.n), {omitSelf: true});"
+                + "jPulse.appCluster.broadcast.subscribe(" + js(channel) + ", d => got.push('keep:' + d.n), {omitSelf: false}); true");
+        // A probe from another client proves the subscriptions reached the node before we count.
+        page.waitFor("the subscriptions to be active", "(" + publishFrom(cluster.b(), channel, 0) + ", got.includes('keep:0'))");
+        page.waitFor("the probe on every subscription", "got.filter(g => g.endsWith(':0')).length >= 3");
+        page.eval("got = []; true");
+
+        page.eval("jPulse.appCluster.broadcast.publish(" + js(channel) + ", {n: 1})");
+        publishFrom(cluster.b(), channel, 2);
+        page.eval("jPulse.appCluster.broadcast.publish(" + js(channel) + ", {n: 3}, {omitSelf: true})");
+        page.eval("jPulse.appCluster.broadcast.publish(" + js(channel) + ", {n: 4}, {omitSelf: true})");
+        publishFrom(cluster.b(), channel, 5);
+        page.waitFor("the last message", "got.includes('keep:5')");
+
+        assertEquals("[\"wild:1\",\"keep:1\",\"wild:2\",\"omit:2\",\"keep:2\",\"wild:5\",\"omit:5\",\"keep:5\"]",
+                page.eval("got").toString());
+        page.close(browser);
+    }
+
+    /** Publishes through REST from outside the page (as another client would) and returns "true". */
+    private static String publishFrom(PayaraNode node, String channel, int n) {
+        Http.Response response = Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":" + n + "}}");
+        assertEquals(200, response.status(), response.text());
+        return "true";
+    }
+}

@@ -1,0 +1,91 @@
+package org.appcluster.browser;
+
+import static org.appcluster.browser.DemoPages.js;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.appcluster.support.BrowserPage;
+import org.appcluster.support.Chromium;
+import org.appcluster.support.Http;
+import org.appcluster.support.LocalCluster;
+import org.appcluster.support.Waits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Pages keep working through a lost socket and a lost Redis, without a reload. */
+@ExtendWith(LocalCluster.Extension.class)
+class BrowserResilienceIT {
+
+    private static Chromium browser;
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = Chromium.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aSubscriptionMadeBeforeTheSocketDropsStillDeliversAfterTheReconnect(LocalCluster cluster) {
+        BrowserPage page = DemoPages.open(browser, cluster.b(), "");
+        String channel = "view:dropTest:" + UUID.randomUUID().toString().substring(0, 6) + ":sent";
+        page.eval("window.got = []; window.statuses = [];"
+                + "jPulse.appCluster.onConnectionChange(s => statuses.push(s));"
+                + "jPulse.appCluster.broadcast.subscribe(" + js(channel) + ", d => got.push(d.n)); true");
+        page.waitFor("the subscription to be active", "(" + publish(cluster, channel, 0) + ", got.includes(0))");
+
+        cluster.b().restart(); // the page's node goes away and comes back on the same port
+        page.waitFor("the page to notice the drop", "statuses.includes('disconnected')");
+        page.waitFor("the page to reconnect", "jPulse.appCluster.getConnectionStatus() === 'connected'");
+        Waits.until("node B to rejoin Redis", Duration.ofSeconds(10), cluster.b()::redisAvailable);
+
+        page.waitFor("a message after the reconnect, without subscribing again", "(" + publish(cluster, channel, 1) + ", got.includes(1))");
+        assertEquals(0, page.errors().size(), page.errors().toString());
+        page.close(browser);
+    }
+
+    @Test
+    void pagesSayLocalOnlyWithoutRedisAndKeepSyncingWhenItReturns(LocalCluster cluster) {
+        BrowserPage onA = DemoPages.open(browser, cluster.a(), "collaborative-todo.jsp");
+        BrowserPage onB = DemoPages.open(browser, cluster.b(), "collaborative-todo.jsp");
+        for (BrowserPage page : new BrowserPage[] {onA, onB}) {
+            page.eval("window.modes = []; jPulse.appCluster.onClusterModeChange(m => modes.push(m)); true");
+            assertEquals("Cluster mode", page.evalString("document.getElementById('cluster-mode').textContent"));
+        }
+
+        cluster.redis().stop();
+        try {
+            for (BrowserPage page : new BrowserPage[] {onA, onB}) {
+                page.waitFor("the page to say local-only", "document.getElementById('cluster-mode').textContent === 'Local-only mode'"
+                        + " && jPulse.appCluster.isClusterMode() === false");
+            }
+        } finally {
+            cluster.redis().restart();
+        }
+        for (BrowserPage page : new BrowserPage[] {onA, onB}) {
+            page.waitFor("the page to say cluster again", "document.getElementById('cluster-mode').textContent === 'Cluster mode'"
+                    + " && jPulse.appCluster.isClusterMode() === true");
+            assertEquals("[false,true]", page.eval("modes").toString());
+        }
+
+        String title = "After the outage " + UUID.randomUUID().toString().substring(0, 6);
+        onA.eval("document.getElementById('todo-title').value = " + js(title) + "; document.getElementById('todo-form').requestSubmit(); true");
+        onB.waitFor("the to-do on node B without a reload",
+                "Array.from(document.querySelectorAll('#todos .title')).some(e => e.textContent === " + js(title) + ")");
+        assertEquals("navigate", onB.evalString("performance.getEntriesByType('navigation')[0].type"));
+        onA.close(browser);
+        onB.close(browser);
+    }
+
+    private static String publish(LocalCluster cluster, String channel, int n) {
+        Http.Response response = Http.postJson(cluster.a().uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":" + n + "}}");
+        assertEquals(200, response.status(), response.text());
+        return "true";
+    }
+}
