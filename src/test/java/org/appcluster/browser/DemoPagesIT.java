@@ -137,7 +137,13 @@ class DemoPagesIT {
             assertEquals("0", opened.evalString("document.querySelectorAll('input:not([type=hidden]):not([aria-label]):not([id])').length"),
                     "every input has a label");
             String name = page.isEmpty() ? "index" : page.replace(".jsp", "");
-            opened.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", name + ".png"));
+            Path screenshots = Path.of(System.getProperty("app.buildDir"), "screenshots");
+            opened.screenshot(screenshots.resolve(name + ".png"));
+            opened.viewport(390, 844, true);
+            opened.waitFor(name + " laid out for a phone", "window.innerWidth === 390");
+            assertEquals("true", opened.evalString("document.documentElement.scrollWidth <= window.innerWidth"),
+                    name + " fits a phone screen without sideways scrolling");
+            opened.screenshot(screenshots.resolve(name + "-phone.png"));
             assertTrue(opened.errors().isEmpty(), name + ": " + opened.errors());
             opened.close(browser);
         }

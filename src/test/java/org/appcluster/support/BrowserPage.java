@@ -49,9 +49,14 @@ public final class BrowserPage {
         page.socket = HTTP.newWebSocketBuilder().buildAsync(debuggerUrl, page.new Listener()).join();
         page.command("Page.enable", JsonValue.EMPTY_JSON_OBJECT);
         page.command("Runtime.enable", JsonValue.EMPTY_JSON_OBJECT);
-        page.command("Emulation.setDeviceMetricsOverride", Json.createObjectBuilder()
-                .add("width", 1280).add("height", 900).add("deviceScaleFactor", 1).add("mobile", false).build());
+        page.viewport(1280, 900, false);
         return page;
+    }
+
+    /** Emulates a screen of this size; {@code mobile} also applies the page's viewport meta tag. */
+    public void viewport(int width, int height, boolean mobile) {
+        command("Emulation.setDeviceMetricsOverride", Json.createObjectBuilder()
+                .add("width", width).add("height", height).add("deviceScaleFactor", 1).add("mobile", mobile).build());
     }
 
     /** Evaluates an expression (promises are awaited) and returns its JSON value. */
