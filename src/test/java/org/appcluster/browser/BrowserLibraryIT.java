@@ -12,28 +12,20 @@ import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.PayaraNode;
 import org.appcluster.support.SocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The jPulse.appCluster API as a page uses it, in a real browser against two real nodes. */
-@ExtendWith(LocalCluster.Extension.class)
+@ExtendWith({LocalCluster.Extension.class, Chromium.Extension.class})
 class BrowserLibraryIT {
 
-    private static Chromium browser;
+    private final Chromium browser;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Chromium.launch();
+    BrowserLibraryIT(Chromium browser) {
+        this.browser = browser;
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    private static BrowserPage open(PayaraNode node) {
+    private BrowserPage open(PayaraNode node) {
         return DemoPages.open(browser, node, "");
     }
 

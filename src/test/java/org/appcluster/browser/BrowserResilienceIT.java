@@ -10,25 +10,17 @@ import org.appcluster.support.Chromium;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.Waits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Pages keep working through a lost socket and a lost Redis, without a reload. */
-@ExtendWith(LocalCluster.Extension.class)
+@ExtendWith({LocalCluster.Extension.class, Chromium.Extension.class})
 class BrowserResilienceIT {
 
-    private static Chromium browser;
+    private final Chromium browser;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
+    BrowserResilienceIT(Chromium browser) {
+        this.browser = browser;
     }
 
     @Test

@@ -10,28 +10,20 @@ import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.PayaraNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed's demos in headless Chromium, one page on node A and one on node B. */
-@ExtendWith(LocalCluster.Extension.class)
+@ExtendWith({LocalCluster.Extension.class, Chromium.Extension.class})
 class DemoPagesIT {
 
-    private static Chromium browser;
+    private final Chromium browser;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Chromium.launch();
+    DemoPagesIT(Chromium browser) {
+        this.browser = browser;
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    private static BrowserPage open(PayaraNode node, String page) {
+    private BrowserPage open(PayaraNode node, String page) {
         BrowserPage opened = DemoPages.open(browser, node, page);
         opened.waitFor("the connection badge", "document.getElementById('connection').dataset.status === 'connected'");
         return opened;

@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -152,27 +150,18 @@ public final class BrowserPage {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
+    private final class Listener extends JsonFrameListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                JsonObject message = Json.createReader(new StringReader(partial.toString())).readObject();
-                partial.setLength(0);
-                if (message.containsKey("id")) {
-                    CompletableFuture<JsonObject> answer = pending.remove(message.getInt("id"));
-                    if (answer != null) {
-                        answer.complete(message);
-                    }
-                } else if (message.containsKey("method")) {
-                    onEvent(message);
+        protected void onJson(JsonObject message) {
+            if (message.containsKey("id")) {
+                CompletableFuture<JsonObject> answer = pending.remove(message.getInt("id"));
+                if (answer != null) {
+                    answer.complete(message);
                 }
+            } else if (message.containsKey("method")) {
+                onEvent(message);
             }
-            webSocket.request(1);
-            return null;
         }
     }
 }

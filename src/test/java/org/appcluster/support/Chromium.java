@@ -8,12 +8,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Debian's headless Chromium, driven over the DevTools protocol on a free loopback port. Each
  * {@link #open} is a new tab, with its own sessionStorage, as a user's second tab would be.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final String EXECUTABLE = "/usr/bin/chromium";
 
@@ -66,13 +69,21 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Processes.stop(process, 10);
+    }
+
+    /** Resolves a {@link Chromium} parameter: one browser for the whole test run. */
+    public static final class Extension implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == Chromium.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(Chromium.class, key -> launch(), Chromium.class);
         }
     }
 }

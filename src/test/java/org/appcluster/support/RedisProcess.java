@@ -47,12 +47,7 @@ public final class RedisProcess implements AutoCloseable {
 
     public synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Processes.stop(process, 10);
             process = null;
         }
     }

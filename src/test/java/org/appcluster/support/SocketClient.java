@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -135,25 +134,16 @@ public final class SocketClient implements AutoCloseable {
         socket.abort();
     }
 
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
+    private final class Listener extends JsonFrameListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
-                partial.setLength(0);
-                JsonObject message = frame.getJsonObject("data");
-                if (message != null && "cluster-status".equals(message.getString("type", ""))) {
-                    clusterModes.add(message.getJsonObject("data").getBoolean("clusterMode"));
-                } else {
-                    frames.add(frame);
-                }
+        protected void onJson(JsonObject frame) {
+            JsonObject message = frame.getJsonObject("data");
+            if (message != null && "cluster-status".equals(message.getString("type", ""))) {
+                clusterModes.add(message.getJsonObject("data").getBoolean("clusterMode"));
+            } else {
+                frames.add(frame);
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override
