@@ -13,49 +13,41 @@
                 <path d="M0,0 L10,5 L0,10 z" fill="#566173"/>
             </marker>
         </defs>
-        <style>
-            .box { fill: #ffffff; stroke: #0b5cad; stroke-width: 1.5; rx: 8; }
-            .node { fill: #eef4fb; stroke: #9fb8d6; stroke-width: 1.5; rx: 12; }
-            .store { fill: #dff3e7; stroke: #17603a; stroke-width: 1.5; rx: 10; }
-            .label { font: 600 14px system-ui, sans-serif; fill: #1b2430; text-anchor: middle; }
-            .small { font: 12px system-ui, sans-serif; fill: #566173; text-anchor: middle; }
-            .flow { stroke: #566173; stroke-width: 1.5; fill: none; marker-end: url(#arrow); }
-        </style>
-        <rect class="box" x="70" y="15" width="260" height="44"/><text class="label" x="200" y="42">Browsers on node A</text>
-        <rect class="box" x="570" y="15" width="260" height="44"/><text class="label" x="700" y="42">Browsers on node B</text>
+        <rect class="d-box" x="70" y="15" width="260" height="44"/><text class="d-label" x="200" y="42">Browsers on node A</text>
+        <rect class="d-box" x="570" y="15" width="260" height="44"/><text class="d-label" x="700" y="42">Browsers on node B</text>
         <g>
-            <rect class="node" x="20" y="90" width="360" height="220"/><text class="label" x="200" y="112">Node A (Payara / WildFly)</text>
-            <rect class="box" x="40" y="125" width="150" height="40"/><text class="small" x="115" y="150">TodosResource (JAX-RS)</text>
-            <rect class="box" x="210" y="125" width="150" height="40"/><text class="small" x="285" y="150">BroadcastEndpoint (WS)</text>
-            <rect class="box" x="40" y="185" width="150" height="40"/><text class="small" x="115" y="210">TodoBroadcaster (EJB)</text>
-            <rect class="box" x="210" y="185" width="150" height="40"/><text class="small" x="285" y="210">ClientRegistry</text>
-            <rect class="box" x="40" y="245" width="150" height="40"/><text class="small" x="115" y="270">Broadcaster → RedisBus</text>
-            <rect class="box" x="210" y="245" width="150" height="40"/><text class="small" x="285" y="270">Dispatcher thread</text>
+            <rect class="d-node" x="20" y="90" width="360" height="220"/><text class="d-label" x="200" y="112">Node A (Payara / WildFly)</text>
+            <rect class="d-box" x="40" y="125" width="150" height="40"/><text class="d-small" x="115" y="150">TodosResource (JAX-RS)</text>
+            <rect class="d-box" x="210" y="125" width="150" height="40"/><text class="d-small" x="285" y="150">BroadcastEndpoint (WS)</text>
+            <rect class="d-box" x="40" y="185" width="150" height="40"/><text class="d-small" x="115" y="210">TodoBroadcaster (EJB)</text>
+            <rect class="d-box" x="210" y="185" width="150" height="40"/><text class="d-small" x="285" y="210">ClientRegistry</text>
+            <rect class="d-box" x="40" y="245" width="150" height="40"/><text class="d-small" x="115" y="270">Broadcaster → RedisBus</text>
+            <rect class="d-box" x="210" y="245" width="150" height="40"/><text class="d-small" x="285" y="270">Dispatcher thread</text>
         </g>
         <g>
-            <rect class="node" x="520" y="90" width="360" height="220"/><text class="label" x="700" y="112">Node B (same WAR)</text>
-            <rect class="box" x="540" y="125" width="150" height="40"/><text class="small" x="615" y="150">TodosResource (JAX-RS)</text>
-            <rect class="box" x="710" y="125" width="150" height="40"/><text class="small" x="785" y="150">BroadcastEndpoint (WS)</text>
-            <rect class="box" x="540" y="185" width="150" height="40"/><text class="small" x="615" y="210">TodoBroadcaster (EJB)</text>
-            <rect class="box" x="710" y="185" width="150" height="40"/><text class="small" x="785" y="210">ClientRegistry</text>
-            <rect class="box" x="540" y="245" width="150" height="40"/><text class="small" x="615" y="270">Broadcaster → RedisBus</text>
-            <rect class="box" x="710" y="245" width="150" height="40"/><text class="small" x="785" y="270">Dispatcher thread</text>
+            <rect class="d-node" x="520" y="90" width="360" height="220"/><text class="d-label" x="700" y="112">Node B (same WAR)</text>
+            <rect class="d-box" x="540" y="125" width="150" height="40"/><text class="d-small" x="615" y="150">TodosResource (JAX-RS)</text>
+            <rect class="d-box" x="710" y="125" width="150" height="40"/><text class="d-small" x="785" y="150">BroadcastEndpoint (WS)</text>
+            <rect class="d-box" x="540" y="185" width="150" height="40"/><text class="d-small" x="615" y="210">TodoBroadcaster (EJB)</text>
+            <rect class="d-box" x="710" y="185" width="150" height="40"/><text class="d-small" x="785" y="210">ClientRegistry</text>
+            <rect class="d-box" x="540" y="245" width="150" height="40"/><text class="d-small" x="615" y="270">Broadcaster → RedisBus</text>
+            <rect class="d-box" x="710" y="245" width="150" height="40"/><text class="d-small" x="785" y="270">Dispatcher thread</text>
         </g>
-        <rect class="store" x="330" y="350" width="240" height="60"/><text class="label" x="450" y="376">Redis pub/sub</text><text class="small" x="450" y="396">&lt;site&gt;:&lt;stage&gt;:bc:&lt;channel&gt;</text>
-        <rect class="store" x="20" y="350" width="180" height="60"/><text class="label" x="110" y="385">MongoDB</text>
-        <path class="flow" d="M140,59 L115,125"/>
-        <path class="flow" d="M285,125 L260,59"/>
-        <path class="flow" d="M785,125 L760,59"/>
-        <path class="flow" d="M115,165 L115,185"/>
-        <path class="flow" d="M115,225 L115,245"/>
-        <path class="flow" d="M80,165 L80,350"/>
-        <path class="flow" d="M190,270 C300,330 330,360 330,370"/>
-        <path class="flow" d="M570,370 C600,330 700,320 785,285"/>
-        <path class="flow" d="M450,350 C420,320 330,300 285,285"/>
-        <path class="flow" d="M285,245 L285,225"/>
-        <path class="flow" d="M285,185 L285,165"/>
-        <path class="flow" d="M785,245 L785,225"/>
-        <path class="flow" d="M785,185 L785,165"/>
+        <rect class="d-store" x="330" y="350" width="240" height="60"/><text class="d-label" x="450" y="376">Redis pub/sub</text><text class="d-small" x="450" y="396">&lt;site&gt;:&lt;stage&gt;:bc:&lt;channel&gt;</text>
+        <rect class="d-store" x="20" y="350" width="180" height="60"/><text class="d-label" x="110" y="385">MongoDB</text>
+        <path class="d-flow" d="M140,59 L115,125"/>
+        <path class="d-flow" d="M285,125 L260,59"/>
+        <path class="d-flow" d="M785,125 L760,59"/>
+        <path class="d-flow" d="M115,165 L115,185"/>
+        <path class="d-flow" d="M115,225 L115,245"/>
+        <path class="d-flow" d="M80,165 L80,350"/>
+        <path class="d-flow" d="M190,270 C300,330 330,360 330,370"/>
+        <path class="d-flow" d="M570,370 C600,330 700,320 785,285"/>
+        <path class="d-flow" d="M450,350 C420,320 330,300 285,285"/>
+        <path class="d-flow" d="M285,245 L285,225"/>
+        <path class="d-flow" d="M285,185 L285,165"/>
+        <path class="d-flow" d="M785,245 L785,225"/>
+        <path class="d-flow" d="M785,185 L785,165"/>
     </svg>
 </section>
 
@@ -75,28 +67,22 @@
     <h2>Message flow</h2>
     <svg class="diagram" viewBox="0 0 900 260" role="img" aria-labelledby="flow-title">
         <title id="flow-title">Sequence: browser 1, node A, Redis, node B, browser 2</title>
-        <style>
-            .lane { stroke: #9fb8d6; stroke-dasharray: 4 4; }
-            .who { font: 600 13px system-ui, sans-serif; fill: #1b2430; text-anchor: middle; }
-            .msg { stroke: #0b5cad; stroke-width: 1.6; marker-end: url(#arrow2); }
-            .txt { font: 12px system-ui, sans-serif; fill: #1b2430; text-anchor: middle; }
-        </style>
         <defs>
             <marker id="arrow2" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
                 <path d="M0,0 L10,5 L0,10 z" fill="#0b5cad"/>
             </marker>
         </defs>
-        <text class="who" x="90" y="24">Browser 1</text><text class="who" x="270" y="24">Node A</text>
-        <text class="who" x="450" y="24">Redis</text><text class="who" x="630" y="24">Node B</text><text class="who" x="810" y="24">Browser 2</text>
-        <line class="lane" x1="90" y1="34" x2="90" y2="250"/><line class="lane" x1="270" y1="34" x2="270" y2="250"/>
-        <line class="lane" x1="450" y1="34" x2="450" y2="250"/><line class="lane" x1="630" y1="34" x2="630" y2="250"/>
-        <line class="lane" x1="810" y1="34" x2="810" y2="250"/>
-        <line class="msg" x1="90" y1="60" x2="266" y2="60"/><text class="txt" x="180" y="54">POST (title, uuid)</text>
-        <line class="msg" x1="270" y1="95" x2="94" y2="95"/><text class="txt" x="180" y="89">200 {item}: shown at once</text>
-        <line class="msg" x1="270" y1="130" x2="446" y2="130"/><text class="txt" x="360" y="124">PUBLISH envelope</text>
-        <line class="msg" x1="450" y1="165" x2="626" y2="165"/><text class="txt" x="540" y="159">message</text>
-        <line class="msg" x1="450" y1="165" x2="274" y2="190"/><text class="txt" x="360" y="196">echo: skipped for browser 1</text>
-        <line class="msg" x1="630" y1="220" x2="806" y2="220"/><text class="txt" x="720" y="214">broadcast frame</text>
+        <text class="d-who" x="90" y="24">Browser 1</text><text class="d-who" x="270" y="24">Node A</text>
+        <text class="d-who" x="450" y="24">Redis</text><text class="d-who" x="630" y="24">Node B</text><text class="d-who" x="810" y="24">Browser 2</text>
+        <line class="d-lane" x1="90" y1="34" x2="90" y2="250"/><line class="d-lane" x1="270" y1="34" x2="270" y2="250"/>
+        <line class="d-lane" x1="450" y1="34" x2="450" y2="250"/><line class="d-lane" x1="630" y1="34" x2="630" y2="250"/>
+        <line class="d-lane" x1="810" y1="34" x2="810" y2="250"/>
+        <line class="d-msg" x1="90" y1="60" x2="266" y2="60"/><text class="d-txt" x="180" y="54">POST (title, uuid)</text>
+        <line class="d-msg" x1="270" y1="95" x2="94" y2="95"/><text class="d-txt" x="180" y="89">200 {item}: shown at once</text>
+        <line class="d-msg" x1="270" y1="130" x2="446" y2="130"/><text class="d-txt" x="360" y="124">PUBLISH envelope</text>
+        <line class="d-msg" x1="450" y1="165" x2="626" y2="165"/><text class="d-txt" x="540" y="159">message</text>
+        <line class="d-msg" x1="450" y1="165" x2="274" y2="190"/><text class="d-txt" x="360" y="196">echo: skipped for browser 1</text>
+        <line class="d-msg" x1="630" y1="220" x2="806" y2="220"/><text class="d-txt" x="720" y="214">broadcast frame</text>
     </svg>
 </section>
 <%@ include file="/WEB-INF/jspf/footer.jspf" %>

@@ -20,7 +20,12 @@ public final class Http {
     }
 
     /** A response whose body was parsed as JSON (or null when it is not JSON). */
-    public record Response(int status, String contentType, String text, JsonObject body) {
+    public record Response(int status, String contentType, String text, JsonObject body,
+                           java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
     }
 
     public static int getStatus(URI uri) {
@@ -57,7 +62,7 @@ public final class Http {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            return new Response(response.statusCode(), type, response.body(), parse(response.body()));
+            return new Response(response.statusCode(), type, response.body(), parse(response.body()), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

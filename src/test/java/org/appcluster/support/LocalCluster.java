@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
+    /** A second site the nodes are configured to accept broadcast sockets from. */
+    public static final String ALLOWED_ORIGIN = "https://partner.example";
+
     private final RedisProcess redis;
     private final EmbeddedMongoServer mongo;
     private final PayaraNode a;
@@ -27,7 +30,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         redis = RedisProcess.start(logDir);
         mongo = EmbeddedMongoServer.start(0, null);
         Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
-                "cluster.site-id", "it" + redis.port());
+                "cluster.site-id", "it" + redis.port(), "websocket.allowed-origins", ALLOWED_ORIGIN);
         PayaraNode first = PayaraNode.launch("node-a", config);
         PayaraNode second = PayaraNode.launch("node-b", config);
         CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();

@@ -31,8 +31,12 @@ public final class SocketClient implements AutoCloseable {
     private final String clientId;
     private final JsonObject connected;
 
-    private SocketClient(URI uri) {
-        socket = HTTP.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
+    private SocketClient(URI uri, String origin) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(uri, new Listener()).join();
         connected = next();
         assertEquals("connected", connected.getJsonObject("data").getString("type"), connected.toString());
         clientId = connected.getJsonObject("data").getString("clientId");
@@ -41,13 +45,18 @@ public final class SocketClient implements AutoCloseable {
 
     /** Connects and waits for the connected and welcome frames. */
     public static SocketClient connect(PayaraNode node, String uuid) {
-        return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid));
+        return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid), null);
+    }
+
+    /** Connects as a browser would from a page of {@code origin}. */
+    public static SocketClient connectFrom(PayaraNode node, String origin) {
+        return new SocketClient(node.socketUri(""), origin);
     }
 
     /** Connects to the node serving {@code base} (http://host:port/). */
     public static SocketClient connect(URI base, String uuid) {
         URI socket = base.resolve("/api/1/ws/jp-broadcast" + (uuid == null ? "" : "?uuid=" + uuid));
-        return new SocketClient(URI.create(socket.toString().replaceFirst("^http", "ws")));
+        return new SocketClient(URI.create(socket.toString().replaceFirst("^http", "ws")), null);
     }
 
     public JsonObject connectedFrame() {
