@@ -56,6 +56,25 @@
         badge.textContent = status === 'connected' ? 'live' : status;
     }
 
+    /** The seed's Pattern 2: an admin's notice reaches every page; a critical one asks to be read. */
+    function showGlobalNotification(notice) {
+        toast(notice.message, notice.level === 'error' ? 'warning' : 'info');
+        if (!notice.critical) {
+            return;
+        }
+        const dialog = element('dialog', 'notice');
+        dialog.setAttribute('aria-labelledby', 'notice-title');
+        const title = element('h2', '', 'Important notice');
+        title.id = 'notice-title';
+        const close = element('button', '', 'OK');
+        close.type = 'button';
+        close.addEventListener('click', () => dialog.close());
+        dialog.addEventListener('close', () => dialog.remove());
+        dialog.append(title, element('p', 'notice-text', notice.message), close);
+        document.body.appendChild(dialog);
+        dialog.showModal();
+    }
+
     window.appClusterDemo = { displayName, toast, element };
 
     document.addEventListener('DOMContentLoaded', () => {
@@ -73,6 +92,7 @@
             event.preventDefault();
             input.dispatchEvent(new Event('change'));
         });
+        appCluster.broadcast.subscribe('view:system:notification:global', showGlobalNotification);
         appCluster.onClusterModeChange(showMode);
         appCluster.onConnectionChange(showConnection);
         showMode(appCluster.isClusterMode());

@@ -89,7 +89,8 @@ class BadInputIT {
         assertError(Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"data\":{},\"uuid\":7}"), 400, "INVALID_UUID");
         String huge = "{\"data\":{\"text\":\"" + "x".repeat(70_000) + "\"}}";
         assertError(Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), huge), 413, "PAYLOAD_TOO_LARGE");
-        assertError(Http.postJson(node.uri("/api/1/admin/broadcast-notification"), "{\"message\":\"\",\"level\":\"loud\"}"), 400, "VALIDATION_ERROR");
+        assertError(cluster.signInAsAdmin(node).post("/api/1/admin/broadcast-notification", "{\"message\":\"\",\"level\":\"loud\"}"),
+                400, "VALIDATION_ERROR");
         assertError(Http.getJson(node.uri("/api/1/no-such-thing")), 404, "NOT_FOUND");
         assertEquals(200, Http.getStatus(node.uri("/api/1/app-cluster/broadcast/status")));
     }

@@ -60,7 +60,7 @@ class ClusterDeliveryIT {
             onA.subscribe("view:system:notification:global", false);
             onB.subscribe("view:system:notification:*", false);
 
-            Http.Response response = Http.postJson(cluster.b().uri("/api/1/admin/broadcast-notification"),
+            Http.Response response = cluster.signInAsAdmin(cluster.b()).post("/api/1/admin/broadcast-notification",
                     "{\"message\":\"Maintenance at noon\",\"level\":\"warning\"}");
             assertEquals(200, response.status(), response.text());
             String id = response.body().getJsonObject("data").getString("id");

@@ -58,8 +58,13 @@ public final class Http {
     }
 
     private static Response send(HttpRequest.Builder request) {
+        return send(CLIENT, request);
+    }
+
+    /** Sends with the given client (one with a cookie store keeps a session). */
+    static Response send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             return new Response(response.statusCode(), type, response.body(), parse(response.body()), response.headers());

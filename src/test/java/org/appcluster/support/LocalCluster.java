@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.appcluster.infra.EmbeddedMongoServer;
+import org.appcluster.security.control.PasswordHashes;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -18,6 +19,11 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
     /** A second site the nodes are configured to accept broadcast sockets from. */
     public static final String ALLOWED_ORIGIN = "https://partner.example";
+    /** Configured accounts: an admin and a plain user. */
+    public static final String ADMIN = "ops";
+    public static final String ADMIN_PASSWORD = "ops-secret-" + java.util.UUID.randomUUID();
+    public static final String USER = "viewer";
+    public static final String USER_PASSWORD = "viewer-secret-" + java.util.UUID.randomUUID();
 
     private final RedisProcess redis;
     private final EmbeddedMongoServer mongo;
@@ -30,7 +36,11 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         redis = RedisProcess.start(logDir);
         mongo = EmbeddedMongoServer.start(0, null);
         Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
-                "cluster.site-id", "it" + redis.port(), "websocket.allowed-origins", ALLOWED_ORIGIN);
+                "cluster.site-id", "it" + redis.port(), "websocket.allowed-origins", ALLOWED_ORIGIN,
+                "security.users", ADMIN + "," + USER,
+                "security.user." + ADMIN + ".roles", "admin,user",
+                "security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray()),
+                "security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray()));
         PayaraNode first = PayaraNode.launch("node-a", config);
         PayaraNode second = PayaraNode.launch("node-b", config);
         CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
@@ -49,6 +59,10 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
     public List<PayaraNode> nodes() {
         return List.of(a, b);
+    }
+
+    public Session signInAsAdmin(PayaraNode node) {
+        return Session.signIn(node, ADMIN, ADMIN_PASSWORD);
     }
 
     public RedisProcess redis() {

@@ -1,0 +1,97 @@
+package org.appcluster.security.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.appcluster.infra.ApiException;
+import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.JsonBodies;
+import org.appcluster.security.control.CsrfTokens;
+import org.appcluster.security.entity.Account;
+
+/** Sign in, sign out, and who am I. */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class AuthResource {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    @POST
+    @Path("signin")
+    public JsonObject signIn(InputStream body) {
+        JsonObject login = JsonBodies.readObject(body);
+        String username = login.getString("username", "");
+        String password = login.getString("password", "");
+        if (username.isEmpty() || password.isEmpty() || username.length() > 100 || password.length() > 200) {
+            throw new ApiException(400, "VALIDATION_ERROR", "username and password are required");
+        }
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            previous.invalidate(); // a fresh session id on sign-in: no session fixation
+        }
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password))).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            throw new ApiException(401, "INVALID_CREDENTIALS", "Unknown user or wrong password");
+        }
+        return ApiResponses.success(me(), "Signed in");
+    }
+
+    @POST
+    @Path("signout")
+    public JsonObject signOut() throws ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return ApiResponses.success(JsonValue.EMPTY_JSON_OBJECT, "Signed out");
+    }
+
+    /** The caller, with the CSRF token its state-changing admin requests must send. */
+    @GET
+    @Path("me")
+    public JsonObject whoAmI() {
+        return ApiResponses.success(me(), null);
+    }
+
+    private JsonObject me() {
+        if (security.getCallerPrincipal() == null) {
+            return JSON.createObjectBuilder().add("signedIn", false).build();
+        }
+        return JSON.createObjectBuilder()
+                .add("signedIn", true)
+                .add("username", security.getCallerPrincipal().getName())
+                .add("admin", security.isCallerInRole(Account.ADMIN))
+                .add("csrfToken", CsrfTokens.forSession(request.getSession(true)))
+                .build();
+    }
+}

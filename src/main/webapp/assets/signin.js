@@ -1,0 +1,31 @@
+/* Signs in through the API, then goes back to the page that asked for it (same site only). */
+(function () {
+    'use strict';
+
+    function nextPage() {
+        const next = new URLSearchParams(location.search).get('next') || '/admin/';
+        return next.startsWith('/') && !next.startsWith('//') ? next : '/admin/';
+    }
+
+    document.addEventListener('DOMContentLoaded', () => {
+        document.getElementById('signin-form').addEventListener('submit', async event => {
+            event.preventDefault();
+            const error = document.getElementById('signin-error');
+            error.textContent = '';
+            const response = await fetch('/api/1/auth/signin', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({
+                    username: document.getElementById('signin-username').value,
+                    password: document.getElementById('signin-password').value
+                })
+            });
+            const body = await response.json().catch(() => ({}));
+            if (response.ok && body.success) {
+                location.assign(nextPage());
+            } else {
+                error.textContent = body.error || `Sign-in failed (${response.status})`;
+            }
+        });
+    });
+}());

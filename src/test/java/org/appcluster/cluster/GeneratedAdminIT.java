@@ -1,0 +1,51 @@
+package org.appcluster.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.appcluster.infra.EmbeddedMongoServer;
+import org.appcluster.support.PayaraNode;
+import org.appcluster.support.Session;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With no admin configured, two nodes sharing a MongoDB agree on one generated admin password:
+ * exactly one of them logs it, and it works on both. There is no built-in default password.
+ */
+class GeneratedAdminIT {
+
+    private static final Pattern GENERATED = Pattern.compile("Generated a password for user 'admin': (\\S+)");
+
+    @Test
+    void oneGeneratedAdminPasswordIsLoggedOnceAndWorksOnEveryNode() {
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null);
+             PayaraNode first = PayaraNode.launch("node-gen-1", Map.of("mongo.uri", mongo.uri()));
+             PayaraNode second = PayaraNode.launch("node-gen-2", Map.of("mongo.uri", mongo.uri()))) {
+            CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
+
+            List<String> passwords = List.of(first, second).stream().flatMap(node -> generated(node).stream()).toList();
+            assertEquals(1, passwords.size(), "exactly one node logs the generated password, once");
+            for (PayaraNode node : List.of(first, second)) {
+                assertTrue(Session.signIn(node, "admin", passwords.get(0)).signedIn(), node.name());
+                assertEquals(false, Session.signIn(node, "admin", "admin").signedIn(), "no default password");
+            }
+        }
+    }
+
+    private static List<String> generated(PayaraNode node) {
+        try {
+            return Files.readAllLines(node.log().toPath()).stream().map(GENERATED::matcher).filter(Matcher::find)
+                    .map(m -> m.group(1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
