@@ -9,6 +9,7 @@ import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
+import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +33,11 @@ class BrowserResilienceIT {
                 + "jPulse.appCluster.broadcast.subscribe(" + js(channel) + ", d => got.push(d.n)); true");
         page.waitFor("the subscription to be active", "(" + publish(cluster, channel, 0) + ", got.includes(0))");
 
-        cluster.b().restart(); // the page's node goes away and comes back on the same port
+        try (SocketClient other = SocketClient.connect(cluster.b(), null)) {
+            cluster.b().close(); // the page's node shuts down...
+            assertEquals(1001, other.awaitClose(), "a node going down tells its clients it is going away");
+        }
+        cluster.b().restart(); // ...and comes back on the same port
         page.waitFor("the page to notice the drop", "statuses.includes('disconnected')");
         page.waitFor("the page to reconnect", "jPulse.appCluster.getConnectionStatus() === 'connected'");
         Waits.until("node B to rejoin Redis", Duration.ofSeconds(10), cluster.b()::redisAvailable);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.appcluster.support.FreePorts;
 import org.appcluster.support.Http;
 import org.appcluster.support.PayaraNode;
@@ -28,7 +29,8 @@ class RedisLateStartIT {
     @Test
     void aNodeStartedBeforeRedisServesLocallyAndJoinsWhenRedisAppears() throws IOException {
         int redisPort = FreePorts.next();
-        try (PayaraNode node = PayaraNode.launch("node-late", Map.of("redis.uri", "redis://127.0.0.1:" + redisPort)).awaitReady();
+        String password = "pw-" + UUID.randomUUID();
+        try (PayaraNode node = PayaraNode.launch("node-late", Map.of("redis.uri", "redis://:" + password + "@127.0.0.1:" + redisPort)).awaitReady();
              SocketClient client = SocketClient.connect(node, null)) {
             client.subscribe(CHANNEL, false);
             for (int n = 1; n <= 5; n++) {
@@ -39,13 +41,18 @@ class RedisLateStartIT {
             assertFalse(node.redisAvailable());
             assertEquals(1, countLines(node.log(), "unreachable"), "one warning for the outage, not one per message");
 
-            try (RedisProcess redis = RedisProcess.startOn(redisPort, node.log().getParentFile())) {
+            try (RedisProcess redis = RedisProcess.startOn(redisPort, node.log().getParentFile(), password)) {
                 Waits.until("the node joins Redis", Duration.ofSeconds(10), node::redisAvailable);
                 Http.Response response = publish(node, 6);
                 assertFalse(response.body().getJsonObject("data").getBoolean("fallback"), response.text());
                 assertEquals(6, client.nextBroadcast().getJsonObject("data").getInt("n"));
                 assertEquals(1, countLines(node.log(), "available: cluster delivery on"));
             }
+            // The Redis password is masked in the log and never part of status or health.
+            assertEquals(0, countLines(node.log(), password));
+            assertTrue(countLines(node.log(), "redis://***@127.0.0.1:" + redisPort) > 0);
+            assertFalse(Http.getJson(node.uri("/health")).text().contains(password));
+            assertFalse(Http.getJson(node.uri("/api/1/app-cluster/broadcast/status")).text().contains(password));
         }
     }
 

@@ -39,6 +39,10 @@ class RedisOutageIT {
                 assertFalse(onA.nextClusterMode(), "node A tells its browsers it is local-only");
                 assertFalse(onB.nextClusterMode(), "node B tells its browsers it is local-only");
 
+                Http.Response ready = Http.getJson(cluster.a().uri("/health/ready"));
+                assertEquals(200, ready.status(), "a node without Redis still serves: it stays ready");
+                assertTrue(ready.text().contains("\"delivery\":\"local-only\""), ready.text());
+
                 Http.Response local = publish(cluster.a(), 1);
                 assertEquals(200, local.status(), local.text());
                 assertTrue(local.body().getJsonObject("data").getBoolean("fallback"));

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@code redis-server} of the test's own on a free loopback port, stopped and restarted by its
@@ -19,11 +21,13 @@ public final class RedisProcess implements AutoCloseable {
 
     private final int port;
     private final File log;
+    private final String password;
     private Process process;
 
-    private RedisProcess(int port, File log) {
+    private RedisProcess(int port, File log, String password) {
         this.port = port;
         this.log = log;
+        this.password = password;
     }
 
     public static RedisProcess start(File logDir) {
@@ -32,7 +36,12 @@ public final class RedisProcess implements AutoCloseable {
 
     /** Starts on a port chosen earlier, for a node that was told of this Redis before it existed. */
     public static RedisProcess startOn(int port, File logDir) {
-        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"));
+        return startOn(port, logDir, null);
+    }
+
+    /** A Redis that requires {@code password} (null: none). */
+    public static RedisProcess startOn(int port, File logDir, String password) {
+        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), password);
         redis.startProcess();
         return redis;
     }
@@ -78,8 +87,12 @@ public final class RedisProcess implements AutoCloseable {
 
     private synchronized void startProcess() {
         try {
-            process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
+            List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--daemonize", "no"));
+            if (password != null) {
+                command.addAll(List.of("--requirepass", password));
+            }
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
@@ -88,7 +101,8 @@ public final class RedisProcess implements AutoCloseable {
         }
         Waits.until("redis-server on port " + port, Duration.ofSeconds(20), () -> {
             try {
-                return "+PONG".equals(command("PING"));
+                String reply = command("PING");
+                return "+PONG".equals(reply) || (password != null && reply != null && reply.startsWith("-NOAUTH"));
             } catch (UncheckedIOException e) {
                 return false;
             }

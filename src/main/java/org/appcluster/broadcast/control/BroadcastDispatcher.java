@@ -68,6 +68,11 @@ public class BroadcastDispatcher {
         enqueue(() -> envelope);
     }
 
+    public boolean isRunning() {
+        Thread current = worker;
+        return current != null && current.isAlive();
+    }
+
     public long droppedCount() {
         return dropped.get();
     }

@@ -136,10 +136,16 @@ public class ClientConnection {
         outbox.clear();
         LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): more than " + MAX_QUEUED_FRAMES
                 + " frames waiting, it stopped reading");
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: outbound queue full"));
+    }
+
+    void close(CloseReason reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: outbound queue full"));
+            if (session.isOpen()) {
+                session.close(reason);
+            }
         } catch (IOException | RuntimeException e) {
-            LOG.fine(() -> "Closing slow client " + uuid + " failed: " + e);
+            LOG.fine(() -> "Closing client " + uuid + " failed: " + e);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.appcluster.clients.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.websocket.CloseReason;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +58,13 @@ public class ClientRegistry {
                 client.send(frame);
             }
         }
+    }
+
+    /** A node going down tells every browser so, and they reconnect (through the load balancer) elsewhere. */
+    @PreDestroy
+    void closeAll() {
+        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "node shutting down");
+        connections.values().forEach(client -> client.close(goingAway));
     }
 
     /** Pages follow the node's Redis state live instead of trusting what they saw when loaded. */

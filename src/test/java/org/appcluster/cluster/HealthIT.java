@@ -1,0 +1,36 @@
+package org.appcluster.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.appcluster.support.Http;
+import org.appcluster.support.LocalCluster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** MicroProfile Health at the server's standard endpoints, as a load balancer reads it. */
+@ExtendWith(LocalCluster.Extension.class)
+class HealthIT {
+
+    @Test
+    void livenessAndReadinessReportTheDispatcherRedisAndMongo(LocalCluster cluster) {
+        Http.Response live = Http.getJson(cluster.a().uri("/health/live"));
+        assertEquals(200, live.status(), live.text());
+        assertTrue(live.text().contains("broadcast-dispatcher"), live.text());
+
+        Http.Response ready = Http.getJson(cluster.b().uri("/health/ready"));
+        assertEquals(200, ready.status(), ready.text());
+        assertEquals("UP", ready.body().getString("status"));
+        JsonObject redis = check(ready.body(), "redis");
+        assertEquals("cluster", redis.getJsonObject("data").getString("delivery"));
+        assertEquals("node-b", redis.getJsonObject("data").getString("instanceId"));
+        assertEquals("UP", check(ready.body(), "mongodb").getString("status"));
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " check in " + health));
+    }
+}
