@@ -6,6 +6,34 @@
 <p class="lead">Signed in as <strong id="admin-user"><c:out value="${pageContext.request.userPrincipal.name}"/></strong>.
     <button id="signout" class="secondary" type="button">Sign out</button></p>
 <section class="card">
+    <h2>Cluster <span id="cluster-summary" class="meta"></span></h2>
+    <div class="table-wrap">
+        <table id="instances" class="data">
+            <caption class="meta">Every node announces itself every 2 s; three missed beats mark it gone.</caption>
+            <thead><tr><th scope="col">Instance</th><th scope="col">Status</th><th scope="col">Uptime</th><th scope="col">Redis</th>
+                <th scope="col">Clients</th><th scope="col">Subscriptions</th><th scope="col">Broadcasts/s</th><th scope="col">Heap</th></tr></thead>
+            <tbody></tbody>
+        </table>
+    </div>
+</section>
+<div class="grid">
+    <section class="card">
+        <h2>Channels</h2>
+        <table id="channels" class="data">
+            <thead><tr><th scope="col">Pattern</th><th scope="col">Subscribers</th></tr></thead>
+            <tbody></tbody>
+        </table>
+    </section>
+    <section class="card">
+        <h2>Redis and MongoDB</h2>
+        <dl id="stores" class="facts"></dl>
+    </section>
+</div>
+<section class="card">
+    <h2>Recent broadcasts</h2>
+    <ol id="recent" class="feed"></ol>
+</section>
+<section class="card">
     <h2>Global notification</h2>
     <p class="meta">Stored, then shown on every demo page of every node. Level <em>error</em> is critical: pages show it as a dialog.</p>
     <form id="notice-form" class="stack">

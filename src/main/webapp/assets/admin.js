@@ -7,7 +7,81 @@
         return me.data && me.data.csrfToken;
     }
 
+    function cell(row, text) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        row.appendChild(td);
+        return td;
+    }
+
+    function fill(tableId, rows) {
+        document.querySelector(`#${tableId} tbody`).replaceChildren(...rows);
+    }
+
+    function uptime(seconds) {
+        const h = Math.floor(seconds / 3600);
+        const m = Math.floor(seconds % 3600 / 60);
+        return h ? `${h} h ${m} min` : `${m} min ${seconds % 60} s`;
+    }
+
+    function render(cluster) {
+        const up = cluster.instances.filter(i => i.status === 'up').length;
+        document.getElementById('cluster-summary').textContent = `· ${up} of ${cluster.instances.length} nodes up, seen from ${cluster.self}`;
+        fill('instances', cluster.instances.map(node => {
+            const row = document.createElement('tr');
+            row.dataset.instance = node.instanceId;
+            row.dataset.status = node.status;
+            cell(row, node.instanceId);
+            cell(row, node.status).className = `status-${node.status}`;
+            cell(row, uptime(node.uptimeSeconds));
+            cell(row, node.redisAvailable ? 'cluster' : 'local-only');
+            cell(row, String(node.clients));
+            cell(row, String(node.subscriptions));
+            cell(row, String(node.broadcastsPerSecond));
+            cell(row, `${node.heapUsedMb} / ${node.heapMaxMb} MB`);
+            return row;
+        }));
+        fill('channels', Object.entries(cluster.channels).map(([pattern, count]) => {
+            const row = document.createElement('tr');
+            cell(row, pattern);
+            cell(row, String(count));
+            return row;
+        }));
+        const facts = [
+            ['Redis mode', cluster.redis.mode],
+            ['Redis', cluster.redis.available ? `available, ${cluster.redis.pingMillis} ms round trip` : 'unavailable (local-only)'],
+            ['Redis reconnects', String(cluster.redis.reconnects)],
+            ['MongoDB', cluster.mongo.available ? `available, ${cluster.mongo.pingMillis} ms round trip` : 'unavailable']
+        ];
+        document.getElementById('stores').replaceChildren(...facts.flatMap(([term, value]) => {
+            const dt = document.createElement('dt');
+            dt.textContent = term;
+            const dd = document.createElement('dd');
+            dd.textContent = value;
+            return [dt, dd];
+        }));
+        document.getElementById('recent').replaceChildren(...cluster.recent.map(seen => {
+            const item = document.createElement('li');
+            item.textContent = `${new Date(seen.at).toLocaleTimeString()} · ${seen.channel} · from ${seen.source}`;
+            return item;
+        }));
+    }
+
+    async function refresh() {
+        const response = await fetch('/api/1/admin/cluster');
+        if (response.status === 401) {
+            location.assign('/signin.jsp?next=%2Fadmin%2F');
+            return;
+        }
+        const body = await response.json();
+        if (body.success) {
+            render(body.data);
+        }
+    }
+
     document.addEventListener('DOMContentLoaded', async () => {
+        refresh();
+        setInterval(refresh, 2000);
         const token = await csrfToken();
         const headers = { 'X-CSRF-Token': token };
 

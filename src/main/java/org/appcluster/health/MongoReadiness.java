@@ -1,10 +1,9 @@
 package org.appcluster.health;
 
-import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
-import org.bson.Document;
+import java.util.OptionalLong;
+import org.appcluster.infra.MongoPing;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -15,17 +14,13 @@ import org.eclipse.microprofile.health.Readiness;
 public class MongoReadiness implements HealthCheck {
 
     @Inject
-    MongoDatabase database;
+    MongoPing mongo;
 
     @Override
     public HealthCheckResponse call() {
-        try {
-            long started = System.nanoTime();
-            database.runCommand(new Document("ping", 1));
-            return HealthCheckResponse.named("mongodb").up()
-                    .withData("pingMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).build();
-        } catch (RuntimeException e) {
-            return HealthCheckResponse.named("mongodb").down().withData("error", e.getClass().getSimpleName()).build();
-        }
+        OptionalLong millis = mongo.millis();
+        return millis.isPresent()
+                ? HealthCheckResponse.named("mongodb").up().withData("pingMillis", millis.getAsLong()).build()
+                : HealthCheckResponse.named("mongodb").down().build();
     }
 }

@@ -25,6 +25,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     public static final String USER = "viewer";
     public static final String USER_PASSWORD = "viewer-secret-" + java.util.UUID.randomUUID();
 
+    private final Map<String, String> config;
     private final RedisProcess redis;
     private final EmbeddedMongoServer mongo;
     private final PayaraNode a;
@@ -35,7 +36,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         logDir.mkdirs();
         redis = RedisProcess.start(logDir);
         mongo = EmbeddedMongoServer.start(0, null);
-        Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
+        config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
                 "cluster.site-id", "it" + redis.port(), "websocket.allowed-origins", ALLOWED_ORIGIN,
                 "security.users", ADMIN + "," + USER,
                 "security.user." + ADMIN + ".roles", "admin,user",
@@ -59,6 +60,11 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
     public List<PayaraNode> nodes() {
         return List.of(a, b);
+    }
+
+    /** Starts one more node on this cluster's Redis and MongoDB (the caller stops it). */
+    public PayaraNode launchExtraNode(String name) {
+        return PayaraNode.launch(name, config).awaitReady();
     }
 
     public Session signInAsAdmin(PayaraNode node) {

@@ -105,6 +105,16 @@ public final class PayaraNode implements AutoCloseable {
         return process.pid();
     }
 
+    /** Ends the process at once (SIGKILL): no shutdown hooks, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         Processes.stop(process, 30);

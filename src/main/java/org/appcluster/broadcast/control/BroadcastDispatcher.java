@@ -42,6 +42,7 @@ public class BroadcastDispatcher {
 
     private final BlockingQueue<Supplier<Envelope>> inbox = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
     private volatile Thread worker;
 
     public synchronized void start() {
@@ -71,6 +72,11 @@ public class BroadcastDispatcher {
     public boolean isRunning() {
         Thread current = worker;
         return current != null && current.isAlive();
+    }
+
+    /** Broadcasts this node has handed to its callbacks and clients since it started. */
+    public long deliveredCount() {
+        return delivered.get();
     }
 
     public long droppedCount() {
@@ -105,6 +111,7 @@ public class BroadcastDispatcher {
             LOG.warning(() -> "Ignored a message on the broadcast prefix: " + e.getMessage());
             return;
         }
+        delivered.incrementAndGet();
         try {
             callbacks.dispatch(envelope, self);
             clients.relay(envelope);

@@ -56,6 +56,8 @@ public class RedisBus {
     Event<ClusterModeChanged> modeChanged;
 
     private final AtomicBoolean available = new AtomicBoolean();
+    private final AtomicInteger recoveries = new AtomicInteger();
+    private volatile boolean everAvailable;
     private final AtomicBoolean unreachableLogged = new AtomicBoolean();
     private volatile boolean subscribed;
     private volatile ClientResources resources;
@@ -122,6 +124,26 @@ public class RedisBus {
         return available.get();
     }
 
+    /** How often Redis came back after being lost since this node started. */
+    public int reconnectCount() {
+        return recoveries.get();
+    }
+
+    /** Round trip of a PING on the publish connection, or -1 when Redis is not there. */
+    public long pingMillis() {
+        RedisLink current = link;
+        if (current == null || !available.get()) {
+            return -1;
+        }
+        try {
+            long started = System.nanoTime();
+            current.ping();
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     private AbstractRedisClient createClient() {
         TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
         SocketOptions socket = SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build();
@@ -178,6 +200,10 @@ public class RedisBus {
         if (available.compareAndSet(!now, now)) {
             if (now) {
                 unreachableLogged.set(true);
+                if (everAvailable) {
+                    recoveries.incrementAndGet();
+                }
+                everAvailable = true;
                 LOG.info(() -> "Redis at " + maskedUri() + " available: cluster delivery on");
             } else {
                 LOG.warning(() -> "Redis at " + maskedUri() + " lost: local-only delivery until it returns");

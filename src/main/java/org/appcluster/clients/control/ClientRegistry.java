@@ -73,6 +73,11 @@ public class ClientRegistry {
         connections.values().forEach(client -> client.send(frame));
     }
 
+    /** Subscribed sockets per pattern on this node. */
+    public Map<String, Integer> subscribersByPattern() {
+        return index.sizes();
+    }
+
     public int connectionCount() {
         return connections.size();
     }

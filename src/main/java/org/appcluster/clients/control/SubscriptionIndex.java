@@ -37,6 +37,12 @@ final class SubscriptionIndex {
         return found;
     }
 
+    Map<String, Integer> sizes() {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        byPattern.forEach((pattern, connections) -> sizes.put(pattern, connections.size()));
+        return sizes;
+    }
+
     int patternCount() {
         return byPattern.size();
     }

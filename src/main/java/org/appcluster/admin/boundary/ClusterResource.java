@@ -1,0 +1,80 @@
+package org.appcluster.admin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.TreeMap;
+import org.appcluster.admin.control.ClusterView;
+import org.appcluster.admin.control.RecentActivity;
+import org.appcluster.admin.entity.Activity;
+import org.appcluster.admin.entity.Member;
+import org.appcluster.broadcast.boundary.Broadcaster;
+import org.appcluster.broadcast.control.RedisBus;
+import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.MongoPing;
+
+/** The admin console's data (admins only, by the web.xml constraint on /api/1/admin/*). */
+@Path("admin/cluster")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class ClusterResource {
+
+    @Inject
+    ClusterView view;
+
+    @Inject
+    RecentActivity activity;
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Inject
+    RedisBus bus;
+
+    @Inject
+    MongoPing mongo;
+
+    @GET
+    public JsonObject cluster() {
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        Map<String, Integer> channels = new TreeMap<>();
+        for (Member member : view.members()) {
+            members.add(Json.createObjectBuilder(member.lastBeat())
+                    .add("status", member.status())
+                    .add("lastSeenMillisAgo", member.lastSeenMillisAgo()));
+            if ("up".equals(member.status()) && member.lastBeat().containsKey("channels")) {
+                member.lastBeat().getJsonObject("channels")
+                        .forEach((pattern, count) -> channels.merge(pattern, Integer.parseInt(count.toString()), Integer::sum));
+            }
+        }
+        JsonObjectBuilder channelCounts = Json.createObjectBuilder();
+        channels.forEach(channelCounts::add);
+        JsonArrayBuilder recent = Json.createArrayBuilder();
+        for (Activity seen : activity.latest()) {
+            recent.add(Json.createObjectBuilder().add("channel", seen.channel())
+                    .add("source", seen.sourceInstanceId()).add("at", seen.at()));
+        }
+        return ApiResponses.success(Json.createObjectBuilder()
+                .add("self", broadcaster.instanceId())
+                .add("instances", members)
+                .add("channels", channelCounts)
+                .add("redis", Json.createObjectBuilder()
+                        .add("mode", broadcaster.redisMode())
+                        .add("available", bus.isAvailable())
+                        .add("pingMillis", bus.pingMillis())
+                        .add("reconnects", bus.reconnectCount()))
+                .add("mongo", Json.createObjectBuilder()
+                        .add("available", mongo.millis().isPresent())
+                        .add("pingMillis", mongo.millis().orElse(-1)))
+                .add("recent", recent)
+                .build(), null);
+    }
+}
