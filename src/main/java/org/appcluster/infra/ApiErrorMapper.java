@@ -74,6 +74,7 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
             case 406 -> "NOT_ACCEPTABLE";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "RATE_LIMIT_EXCEEDED";
             default -> "HTTP_" + status;
         };
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
@@ -77,6 +78,18 @@ class BadInputIT {
                 return answer != null && answer.getBoolean("success");
             });
         }
+    }
+
+    @Test
+    void floodingRestPublishIsRateLimitedPerClient(LocalCluster cluster) {
+        String uuid = "flood-" + java.util.UUID.randomUUID();
+        URI uri = cluster.a().uri("/api/1/app-cluster/broadcast/" + CHANNEL);
+        java.util.List<Http.Response> responses = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> Http.postJson(uri, "{\"data\":{\"n\":" + i + "},\"uuid\":\"" + uuid + "\"}")).toList();
+        Http.Response limited = responses.stream().filter(r -> r.status() == 429).findFirst()
+                .orElseThrow(() -> new AssertionError("40 publishes from one client were all accepted"));
+        assertError(limited, 429, "RATE_LIMIT_EXCEEDED");
+        assertEquals(200, Http.postJson(uri, "{\"data\":{},\"uuid\":\"another-tab\"}").status());
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.appcluster.broadcast.control.PublishRateLimiter;
 import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.InvalidChannelException;
 import org.appcluster.infra.ApiException;
@@ -35,8 +37,14 @@ public class BroadcastResource {
     @Inject
     Broadcaster broadcaster;
 
+    @Inject
+    PublishRateLimiter rateLimiter;
+
     @Context
     SecurityContext security;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     /**
      * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}; the uuid becomes the
@@ -56,6 +64,10 @@ public class BroadcastResource {
             throw new ApiException(400, "INVALID_DATA", "Field 'data' must be a JSON object");
         }
         JsonObject payload = withSenderUuid(data.asJsonObject(), request.get("uuid"));
+        if (!rateLimiter.allow(servletRequest.getRemoteAddr(), payload.getString("uuid", null))) {
+            throw new ApiException(429, "RATE_LIMIT_EXCEEDED", "Too many broadcasts: at most "
+                    + PublishRateLimiter.PER_CLIENT_PER_SECOND + " per second per client");
+        }
         boolean published = broadcaster.publish(name, payload, publisherCtx(), excludedUuid(request, payload));
         JsonObject result = JSON.createObjectBuilder()
                 .add("channel", name.value())

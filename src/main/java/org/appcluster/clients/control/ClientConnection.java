@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.infra.RateWindow;
 
 /**
  * One browser socket: who it is, what it subscribed to, and its outbound queue. Frames go out one

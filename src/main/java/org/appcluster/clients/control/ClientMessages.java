@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ForbiddenChannelException;
 import org.appcluster.broadcast.entity.InvalidChannelException;
+import org.appcluster.infra.RateWindow;
 
 /**
  * What a browser may say on the socket: subscribe, unsubscribe, ping. Anything else is answered

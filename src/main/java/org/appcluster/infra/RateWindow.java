@@ -1,20 +1,20 @@
-package org.appcluster.clients.control;
+package org.appcluster.infra;
 
 /** A fixed window counter: at most {@code max} events per {@code intervalMillis}. */
-final class RateWindow {
+public final class RateWindow {
 
     private final int max;
     private final long intervalNanos;
     private long windowStart;
     private int count;
 
-    RateWindow(int max, long intervalMillis) {
+    public RateWindow(int max, long intervalMillis) {
         this.max = max;
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
     /** @return 0 when allowed, 1 for the first refusal in a window, 2 for later ones */
-    synchronized int acquire(long nowNanos) {
+    public synchronized int acquire(long nowNanos) {
         if (count == 0 || nowNanos - windowStart >= intervalNanos) {
             windowStart = nowNanos;
             count = 0;
@@ -24,5 +24,10 @@ final class RateWindow {
             return 0;
         }
         return count == max + 1 ? 1 : 2;
+    }
+
+    /** Whether nothing was counted for {@code nanos}: such a window can be forgotten. */
+    public synchronized boolean idleFor(long nowNanos, long nanos) {
+        return count == 0 || nowNanos - windowStart > nanos;
     }
 }
