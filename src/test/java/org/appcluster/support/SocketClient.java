@@ -53,6 +53,11 @@ public final class SocketClient implements AutoCloseable {
         return new SocketClient(node.socketUri(""), origin);
     }
 
+    /** Connects to {@code socketUri} (through a proxy, say) as a page of {@code origin}. */
+    public static SocketClient connectThrough(URI socketUri, String origin) {
+        return new SocketClient(socketUri, origin);
+    }
+
     /** Connects to the node serving {@code base} (http://host:port/). */
     public static SocketClient connect(URI base, String uuid) {
         URI socket = base.resolve("/api/1/ws/jp-broadcast" + (uuid == null ? "" : "?uuid=" + uuid));

@@ -20,7 +20,11 @@ final class TestPaths {
 
     /** The Payara Micro settings users run with, from {@code server-config/}. */
     static String postBootCommands() {
-        return required("app.serverConfig") + "/payara-micro/post-boot-commands.asadmin";
+        return serverConfig() + "/payara-micro/post-boot-commands.asadmin";
+    }
+
+    static String serverConfig() {
+        return required("app.serverConfig");
     }
 
     private static String required(String property) {
