@@ -13,6 +13,10 @@
         <p>Pattern B: REST validates and stores in MongoDB, then the server broadcasts the change.</p>
     </section>
     <section class="card">
+        <h2><a href="/hello-app-cluster/dashboard.jsp">Real-time dashboard</a></h2>
+        <p>Pattern 3: live activity from every node, and statistics from exactly one node at a time.</p>
+    </section>
+    <section class="card">
         <h2><a href="/hello-app-cluster/code-examples.jsp">Code examples</a></h2>
         <p>Copy-paste snippets for the browser library and the Jakarta EE server API.</p>
     </section>

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WebSecurityIT {
 
     private static final String[] PAGES = {"/hello-app-cluster/", "/hello-app-cluster/notifications.jsp",
-            "/hello-app-cluster/collaborative-todo.jsp", "/hello-app-cluster/code-examples.jsp",
+            "/hello-app-cluster/collaborative-todo.jsp", "/hello-app-cluster/dashboard.jsp", "/hello-app-cluster/code-examples.jsp",
             "/hello-app-cluster/architecture.jsp"};
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern EVENT_HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);

@@ -38,6 +38,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         mongo = EmbeddedMongoServer.start(0, null);
         config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
                 "cluster.site-id", "it" + redis.port(), "websocket.allowed-origins", ALLOWED_ORIGIN,
+                "dashboard.interval-seconds", "1",
                 "security.users", ADMIN + "," + USER,
                 "security.user." + ADMIN + ".roles", "admin,user",
                 "security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray()),

@@ -4,6 +4,8 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +45,10 @@ public class RedisBus {
 
     private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    private static final String RENEW_IF_OWNER =
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+    private static final String DELETE_IF_OWNER =
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     @Inject
     ClusterSettings settings;
@@ -111,7 +118,7 @@ public class RedisBus {
             return false;
         }
         try {
-            current.publish(settings.redisChannelPrefix() + channel, payload);
+            current.commands().publish(settings.redisChannelPrefix() + channel, payload);
             return true;
         } catch (RuntimeException e) {
             LOG.fine(() -> "Publish to Redis failed, delivering locally: " + e);
@@ -137,11 +144,63 @@ public class RedisBus {
         }
         try {
             long started = System.nanoTime();
-            current.ping();
+            current.commands().ping();
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * Takes or keeps a lease on {@code name} for {@code ttl}: true while this owner holds it. The
+     * lease expires by itself when its holder stops renewing, so a dead node frees it.
+     */
+    public boolean holdLease(String name, String owner, Duration ttl) {
+        RedisLink current = link;
+        if (current == null || !available.get()) {
+            return false;
+        }
+        String key = leaseKey(name);
+        try {
+            Long renewed = current.commands().eval(RENEW_IF_OWNER, ScriptOutputType.INTEGER,
+                    new String[] {key}, owner, String.valueOf(ttl.toMillis()));
+            if (renewed != null && renewed == 1) {
+                return true;
+            }
+            return "OK".equals(current.commands().set(key, owner, SetArgs.Builder.nx().px(ttl.toMillis())));
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Lease " + name + " not taken: " + e);
+            return false;
+        }
+    }
+
+    /** Gives the lease up at once if {@code owner} holds it, so another node can take it now. */
+    public void releaseLease(String name, String owner) {
+        RedisLink current = link;
+        if (current != null && available.get()) {
+            try {
+                current.commands().eval(DELETE_IF_OWNER, ScriptOutputType.INTEGER, new String[] {leaseKey(name)}, owner);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Lease " + name + " not released: " + e);
+            }
+        }
+    }
+
+    /** Who holds the lease on {@code name}, if anyone and if Redis is there to ask. */
+    public Optional<String> leaseHolder(String name) {
+        RedisLink current = link;
+        if (current == null || !available.get()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(current.commands().get(leaseKey(name)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String leaseKey(String name) {
+        return settings.redisChannelPrefix().replace(":bc:", ":lease:") + name;
     }
 
     private AbstractRedisClient createClient() {

@@ -2,50 +2,40 @@ package org.appcluster.broadcast.control;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** A publish connection and a pub/sub connection to one Redis or one Redis Cluster. */
+/**
+ * A command connection and a pub/sub connection to one Redis or one Redis Cluster. Both kinds of
+ * command connection speak {@link RedisClusterCommands}, so the rest of the node need not care.
+ */
 record RedisLink(StatefulConnection<String, String> publisher,
                  StatefulRedisPubSubConnection<String, String> subscriber,
-                 PublishCommand publishCommand,
-                 Runnable pingCommand) {
-
-    @FunctionalInterface
-    interface PublishCommand {
-        void publish(String channel, String message);
-    }
+                 RedisClusterCommands<String, String> commands) {
 
     static RedisLink single(RedisClient client) {
-        return open(client.connect(), publisher -> publisher.sync()::publish, publisher -> publisher.sync()::ping,
-                client::connectPubSub);
+        return open(client.connect(), StatefulRedisConnection::sync, client::connectPubSub);
     }
 
     static RedisLink cluster(RedisClusterClient client) {
-        return open(client.connect(), publisher -> publisher.sync()::publish, publisher -> publisher.sync()::ping,
-                client::connectPubSub);
+        return open(client.connect(), StatefulRedisClusterConnection::sync, client::connectPubSub);
     }
 
     /** Opens the pub/sub connection after the publisher, closing the publisher if that fails. */
     private static <C extends StatefulConnection<String, String>> RedisLink open(C publisher,
-            Function<C, PublishCommand> publish, Function<C, Runnable> ping,
+            Function<C, RedisClusterCommands<String, String>> commands,
             Supplier<StatefulRedisPubSubConnection<String, String>> subscriber) {
         try {
-            return new RedisLink(publisher, subscriber.get(), publish.apply(publisher), ping.apply(publisher));
+            return new RedisLink(publisher, subscriber.get(), commands.apply(publisher));
         } catch (RuntimeException e) {
             publisher.close();
             throw e;
         }
-    }
-
-    void ping() {
-        pingCommand.run();
-    }
-
-    void publish(String channel, String message) {
-        publishCommand.publish(channel, message);
     }
 
     boolean isOpen() {

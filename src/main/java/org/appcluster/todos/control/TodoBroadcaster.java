@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.appcluster.broadcast.boundary.Broadcaster;
+import org.appcluster.dashboard.control.DashboardBroadcaster;
 import org.appcluster.todos.entity.TodoChanged;
 
 /**
  * Announces each stored change to every page: additions and removals on the list channel, a
- * toggled item on the item channel. Only stored changes reach it; a failed write fires nothing.
+ * toggled item on the item channel, and a line on the dashboard's activity feed. Only stored
+ * changes reach it; a failed write fires nothing.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -35,5 +37,9 @@ public class TodoBroadcaster {
         }
         payload.put("timestamp", Instant.now().toString());
         broadcaster.publish("toggled".equals(change.action()) ? ITEM_CHANNEL : LIST_CHANNEL, payload);
+        // The dashboard's activity feed: who did what, without the sender's uuid.
+        broadcaster.publish(DashboardBroadcaster.CHANNEL, Map.of(
+                "action", Map.of("type", "todo " + change.action(), "user", change.user(), "details", change.todo().title()),
+                "timestamp", payload.get("timestamp")));
     }
 }

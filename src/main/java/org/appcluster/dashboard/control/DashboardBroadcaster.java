@@ -1,0 +1,83 @@
+package org.appcluster.dashboard.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.appcluster.broadcast.boundary.Broadcaster;
+import org.appcluster.broadcast.control.RedisBus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes dashboard statistics every {@code dashboard.interval-seconds}, from one node only:
+ * the holder of the {@value #LEASE} lease, renewed every second and expiring after three, so a
+ * dead holder is replaced within seconds. Without Redis each node can only reach its own pages,
+ * so each serves them itself.
+ */
+@ApplicationScoped
+public class DashboardBroadcaster {
+
+    private static final Logger LOG = Logger.getLogger(DashboardBroadcaster.class.getName());
+    public static final String CHANNEL = "view:dashboard:activity:update";
+    public static final String LEASE = "dashboard-stats";
+    static final Duration LEASE_TTL = Duration.ofSeconds(3);
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Inject
+    RedisBus bus;
+
+    @Inject
+    DashboardStats stats;
+
+    @Inject
+    @ConfigProperty(name = "dashboard.interval-seconds", defaultValue = "5")
+    int intervalSeconds;
+
+    private ScheduledFuture<?> ticks;
+    private long tick;
+    private volatile boolean leader;
+
+    void onStartup(@Observes Startup startup) {
+        ticks = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+        bus.releaseLease(LEASE, broadcaster.instanceId());
+    }
+
+    /** Whether this node publishes the statistics now. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    private synchronized void tick() {
+        try {
+            boolean now = !bus.isAvailable() || bus.holdLease(LEASE, broadcaster.instanceId(), LEASE_TTL);
+            if (now != leader) {
+                LOG.info(() -> now ? "This node now publishes the dashboard statistics" : "Another node publishes the dashboard statistics");
+            }
+            leader = now;
+            if (leader && ++tick % Math.max(1, intervalSeconds) == 0) {
+                broadcaster.publish(CHANNEL, stats.current(broadcaster.instanceId()));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Dashboard tick failed", e);
+        }
+    }
+}
