@@ -10,7 +10,7 @@ import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +25,7 @@ class BrowserLibraryIT {
         this.browser = browser;
     }
 
-    private BrowserPage open(PayaraNode node) {
+    private BrowserPage open(ServerNode node) {
         return DemoPages.open(browser, node, "");
     }
 
@@ -115,7 +115,7 @@ class BrowserLibraryIT {
     }
 
     /** Publishes through REST from outside the page (as another client would) and returns "true". */
-    private static String publishFrom(PayaraNode node, String channel, int n) {
+    private static String publishFrom(ServerNode node, String channel, int n) {
         Http.Response response = Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":" + n + "}}");
         assertEquals(200, response.status(), response.text());
         return "true";

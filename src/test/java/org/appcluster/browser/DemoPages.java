@@ -2,7 +2,7 @@ package org.appcluster.browser;
 
 import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 
 /** Opening the demo pages and quoting text for the scripts the tests run in them. */
 final class DemoPages {
@@ -11,7 +11,7 @@ final class DemoPages {
     }
 
     /** Opens a page under /hello-app-cluster/ and waits until its broadcast socket is live. */
-    static BrowserPage open(Chromium browser, PayaraNode node, String page) {
+    static BrowserPage open(Chromium browser, ServerNode node, String page) {
         BrowserPage opened = browser.open(node.uri("/hello-app-cluster/" + page));
         opened.waitFor("the page's socket to be live", "jPulse.appCluster.getConnectionStatus() === 'connected'");
         return opened;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +23,7 @@ class DemoPagesIT {
         this.browser = browser;
     }
 
-    private BrowserPage open(PayaraNode node, String page) {
+    private BrowserPage open(ServerNode node, String page) {
         BrowserPage opened = DemoPages.open(browser, node, page);
         opened.waitFor("the connection badge", "document.getElementById('connection').dataset.status === 'connected'");
         return opened;

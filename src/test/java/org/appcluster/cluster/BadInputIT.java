@@ -8,7 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class BadInputIT {
 
     @Test
     void badSocketFramesGetErrorFramesAndTheSocketStaysOpen(LocalCluster cluster) {
-        PayaraNode node = cluster.a();
+        ServerNode node = cluster.a();
         try (SocketClient bystander = SocketClient.connect(node, null);
              SocketClient client = SocketClient.connect(node, null)) {
             bystander.subscribe(CHANNEL, false);
@@ -94,7 +94,7 @@ class BadInputIT {
 
     @Test
     void badRestRequestsGetJsonErrors(LocalCluster cluster) {
-        PayaraNode node = cluster.b();
+        ServerNode node = cluster.b();
         assertError(Http.postJson(node.uri("/api/1/app-cluster/broadcast/view:bad"), "{\"data\":{}}"), 400, "INVALID_CHANNEL_NAME");
         assertError(Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"data\":[1]}"), 400, "INVALID_DATA");
         assertError(Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"nodata\":true}"), 400, "INVALID_DATA");

@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
 import java.util.UUID;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +22,7 @@ class ClusterDeliveryIT {
         return "view:deliveryTest:" + UUID.randomUUID().toString().substring(0, 8) + ":" + action;
     }
 
-    private static Http.Response publish(PayaraNode node, String channel, String dataJson, String uuid) {
+    private static Http.Response publish(ServerNode node, String channel, String dataJson, String uuid) {
         String uuidField = uuid == null ? "" : ",\"uuid\":\"" + uuid + "\"";
         return Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":" + dataJson + uuidField + "}");
     }

@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.Session;
 import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
@@ -38,7 +38,7 @@ class ClusterViewIT {
         assertTrue(data.getJsonObject("redis").getBoolean("available"));
         assertTrue(data.getJsonObject("mongo").getBoolean("available"));
 
-        PayaraNode extra = cluster.launchExtraNode("node-c");
+        ServerNode extra = cluster.launchExtraNode("node-c");
         try {
             Waits.until("node c joins", BEATS, () -> status(admin, "node-c").equals("up"));
             try (SocketClient client = SocketClient.connect(extra, null)) {

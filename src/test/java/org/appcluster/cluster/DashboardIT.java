@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.appcluster.infra.EmbeddedMongoServer;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
@@ -28,7 +28,7 @@ class DashboardIT {
 
     private static final String CHANNEL = "view:dashboard:activity:update";
 
-    private static String leaderSeenBy(PayaraNode node) {
+    private static String leaderSeenBy(ServerNode node) {
         return Http.getJson(node.uri("/api/1/dashboard/stats")).body().getJsonObject("data").getString("leader");
     }
 
@@ -79,12 +79,12 @@ class DashboardIT {
              EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null)) {
             Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
                     "cluster.site-id", "dash" + redis.port(), "dashboard.interval-seconds", "1");
-            try (PayaraNode first = PayaraNode.launch("node-dash-1", config);
-                 PayaraNode second = PayaraNode.launch("node-dash-2", config)) {
+            try (ServerNode first = ServerNode.launch("node-dash-1", config);
+                 ServerNode second = ServerNode.launch("node-dash-2", config)) {
                 CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
                 Waits.until("a leader", Duration.ofSeconds(15), () -> leaderSeenBy(first).startsWith("node-dash"));
-                PayaraNode leader = leaderSeenBy(first).equals("node-dash-1") ? first : second;
-                PayaraNode survivor = leader == first ? second : first;
+                ServerNode leader = leaderSeenBy(first).equals("node-dash-1") ? first : second;
+                ServerNode survivor = leader == first ? second : first;
 
                 try (SocketClient onSurvivor = SocketClient.connect(survivor, null)) {
                     onSurvivor.subscribe(CHANNEL, false);

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.appcluster.infra.EmbeddedMongoServer;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.Session;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +27,20 @@ class GeneratedAdminIT {
     @Test
     void oneGeneratedAdminPasswordIsLoggedOnceAndWorksOnEveryNode() {
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null);
-             PayaraNode first = PayaraNode.launch("node-gen-1", Map.of("mongo.uri", mongo.uri()));
-             PayaraNode second = PayaraNode.launch("node-gen-2", Map.of("mongo.uri", mongo.uri()))) {
+             ServerNode first = ServerNode.launch("node-gen-1", Map.of("mongo.uri", mongo.uri()));
+             ServerNode second = ServerNode.launch("node-gen-2", Map.of("mongo.uri", mongo.uri()))) {
             CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
 
             List<String> passwords = List.of(first, second).stream().flatMap(node -> generated(node).stream()).toList();
             assertEquals(1, passwords.size(), "exactly one node logs the generated password, once");
-            for (PayaraNode node : List.of(first, second)) {
+            for (ServerNode node : List.of(first, second)) {
                 assertTrue(Session.signIn(node, "admin", passwords.get(0)).signedIn(), node.name());
                 assertEquals(false, Session.signIn(node, "admin", "admin").signedIn(), "no default password");
             }
         }
     }
 
-    private static List<String> generated(PayaraNode node) {
+    private static List<String> generated(ServerNode node) {
         try {
             return Files.readAllLines(node.log().toPath()).stream().map(GENERATED::matcher).filter(Matcher::find)
                     .map(m -> m.group(1)).toList();

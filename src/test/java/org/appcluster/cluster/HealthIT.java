@@ -15,11 +15,11 @@ class HealthIT {
 
     @Test
     void livenessAndReadinessReportTheDispatcherRedisAndMongo(LocalCluster cluster) {
-        Http.Response live = Http.getJson(cluster.a().uri("/health/live"));
+        Http.Response live = Http.getJson(cluster.a().healthUri("/health/live"));
         assertEquals(200, live.status(), live.text());
         assertTrue(live.text().contains("broadcast-dispatcher"), live.text());
 
-        Http.Response ready = Http.getJson(cluster.b().uri("/health/ready"));
+        Http.Response ready = Http.getJson(cluster.b().healthUri("/health/ready"));
         assertEquals(200, ready.status(), ready.text());
         assertEquals("UP", ready.body().getString("status"));
         JsonObject redis = check(ready.body(), "redis");

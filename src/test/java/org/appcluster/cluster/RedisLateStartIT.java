@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.appcluster.support.FreePorts;
 import org.appcluster.support.Http;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
@@ -30,7 +30,7 @@ class RedisLateStartIT {
     void aNodeStartedBeforeRedisServesLocallyAndJoinsWhenRedisAppears() throws IOException {
         int redisPort = FreePorts.next();
         String password = "pw-" + UUID.randomUUID();
-        try (PayaraNode node = PayaraNode.launch("node-late", Map.of("redis.uri", "redis://:" + password + "@127.0.0.1:" + redisPort)).awaitReady();
+        try (ServerNode node = ServerNode.launch("node-late", Map.of("redis.uri", "redis://:" + password + "@127.0.0.1:" + redisPort)).awaitReady();
              SocketClient client = SocketClient.connect(node, null)) {
             client.subscribe(CHANNEL, false);
             for (int n = 1; n <= 5; n++) {
@@ -51,12 +51,12 @@ class RedisLateStartIT {
             // The Redis password is masked in the log and never part of status or health.
             assertEquals(0, countLines(node.log(), password));
             assertTrue(countLines(node.log(), "redis://***@127.0.0.1:" + redisPort) > 0);
-            assertFalse(Http.getJson(node.uri("/health")).text().contains(password));
+            assertFalse(Http.getJson(node.healthUri("/health")).text().contains(password));
             assertFalse(Http.getJson(node.uri("/api/1/app-cluster/broadcast/status")).text().contains(password));
         }
     }
 
-    private static Http.Response publish(PayaraNode node, int n) {
+    private static Http.Response publish(ServerNode node, int n) {
         return Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"data\":{\"n\":" + n + "}}");
     }
 

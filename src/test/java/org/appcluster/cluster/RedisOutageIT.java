@@ -20,7 +20,7 @@ class RedisOutageIT {
     /** The promise: cluster delivery resumes within 10 s of Redis returning. */
     private static final Duration REJOIN = Duration.ofSeconds(10);
 
-    private static Http.Response publish(org.appcluster.support.PayaraNode node, int n) {
+    private static Http.Response publish(org.appcluster.support.ServerNode node, int n) {
         return Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"data\":{\"n\":" + n + "}}");
     }
 
@@ -39,7 +39,7 @@ class RedisOutageIT {
                 assertFalse(onA.nextClusterMode(), "node A tells its browsers it is local-only");
                 assertFalse(onB.nextClusterMode(), "node B tells its browsers it is local-only");
 
-                Http.Response ready = Http.getJson(cluster.a().uri("/health/ready"));
+                Http.Response ready = Http.getJson(cluster.a().healthUri("/health/ready"));
                 assertEquals(200, ready.status(), "a node without Redis still serves: it stays ready");
                 assertTrue(ready.text().contains("\"delivery\":\"local-only\""), ready.text());
 

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +22,7 @@ class TodosApiIT {
         return Http.request(method, uri, body);
     }
 
-    private static URI todos(PayaraNode node, String path) {
+    private static URI todos(ServerNode node, String path) {
         return node.uri("/api/1/helloClusterTodo" + path);
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.PayaraNode;
+import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +29,7 @@ class WebSecurityIT {
 
     @Test
     void aPageFromAnotherSiteCannotOpenTheBroadcastSocket(LocalCluster cluster) {
-        PayaraNode node = cluster.a();
+        ServerNode node = cluster.a();
         CompletionException refused = assertThrows(CompletionException.class,
                 () -> SocketClient.connectFrom(node, "https://evil.example"));
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());

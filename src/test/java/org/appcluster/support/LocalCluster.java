@@ -28,8 +28,8 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     private final Map<String, String> config;
     private final RedisProcess redis;
     private final EmbeddedMongoServer mongo;
-    private final PayaraNode a;
-    private final PayaraNode b;
+    private final ServerNode a;
+    private final ServerNode b;
 
     private LocalCluster() {
         File logDir = new File(TestPaths.buildDir(), "nodes");
@@ -43,32 +43,32 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
                 "security.user." + ADMIN + ".roles", "admin,user",
                 "security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray()),
                 "security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray()));
-        PayaraNode first = PayaraNode.launch("node-a", config);
-        PayaraNode second = PayaraNode.launch("node-b", config);
+        ServerNode first = ServerNode.launch("node-a", config);
+        ServerNode second = ServerNode.launch("node-b", config);
         CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
         a = first;
         b = second;
         Waits.until("both nodes joined Redis", SocketClient.TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
     }
 
-    public PayaraNode a() {
+    public ServerNode a() {
         return a;
     }
 
-    public PayaraNode b() {
+    public ServerNode b() {
         return b;
     }
 
-    public List<PayaraNode> nodes() {
+    public List<ServerNode> nodes() {
         return List.of(a, b);
     }
 
     /** Starts one more node on this cluster's Redis and MongoDB (the caller stops it). */
-    public PayaraNode launchExtraNode(String name) {
-        return PayaraNode.launch(name, config).awaitReady();
+    public ServerNode launchExtraNode(String name) {
+        return ServerNode.launch(name, config).awaitReady();
     }
 
-    public Session signInAsAdmin(PayaraNode node) {
+    public Session signInAsAdmin(ServerNode node) {
         return Session.signIn(node, ADMIN, ADMIN_PASSWORD);
     }
 

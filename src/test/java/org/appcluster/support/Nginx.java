@@ -24,7 +24,7 @@ public final class Nginx implements AutoCloseable {
         this.port = port;
     }
 
-    public static Nginx inFrontOf(List<PayaraNode> nodes) {
+    public static Nginx inFrontOf(List<ServerNode> nodes) {
         int port = FreePorts.next();
         Path dir = Path.of(TestPaths.buildDir(), "nginx-" + port).toAbsolutePath();
         try {

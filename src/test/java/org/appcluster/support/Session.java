@@ -9,15 +9,15 @@ import java.net.http.HttpRequest;
 public final class Session {
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    private final PayaraNode node;
+    private final ServerNode node;
     private String csrfToken;
 
-    private Session(PayaraNode node) {
+    private Session(ServerNode node) {
         this.node = node;
     }
 
     /** Signs in; the answer is returned whether or not it succeeded. */
-    public static Session signIn(PayaraNode node, String username, String password) {
+    public static Session signIn(ServerNode node, String username, String password) {
         Session session = new Session(node);
         Http.Response response = session.send("POST", "/api/1/auth/signin",
                 Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), false);

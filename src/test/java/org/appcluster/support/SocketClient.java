@@ -44,12 +44,12 @@ public final class SocketClient implements AutoCloseable {
     }
 
     /** Connects and waits for the connected and welcome frames. */
-    public static SocketClient connect(PayaraNode node, String uuid) {
+    public static SocketClient connect(ServerNode node, String uuid) {
         return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid), null);
     }
 
     /** Connects as a browser would from a page of {@code origin}. */
-    public static SocketClient connectFrom(PayaraNode node, String origin) {
+    public static SocketClient connectFrom(ServerNode node, String origin) {
         return new SocketClient(node.socketUri(""), origin);
     }
 

@@ -23,6 +23,10 @@ final class TestPaths {
         return serverConfig() + "/payara-micro/post-boot-commands.asadmin";
     }
 
+    static String wildflyHome() {
+        return required("wildfly.home");
+    }
+
     static String serverConfig() {
         return required("app.serverConfig");
     }

@@ -12,46 +12,59 @@ import java.util.Map;
 import jakarta.json.JsonObject;
 
 /**
- * One application-server node: a Payara Micro process serving the built WAR on a free port, with
- * its log under {@code target/nodes}. Stopped by its own PID.
+ * One application-server node serving the built WAR on a free port: Payara Micro, or WildFly
+ * when the suite runs with {@code -Dit.server=wildfly} (the {@code wildfly} Maven profile). Its
+ * log goes under {@code target/nodes}; it is stopped by its own PID.
  */
-public final class PayaraNode implements AutoCloseable {
+public final class ServerNode implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
     private final String name;
     private final int port;
+    private final int healthPort;
     private final File log;
-    private final List<String> command;
+    private final ProcessBuilder command;
     private Process process;
 
-    private PayaraNode(String name, int port, File log, List<String> command) {
+    private ServerNode(String name, int port, int healthPort, File log, ProcessBuilder command) {
         this.name = name;
         this.port = port;
+        this.healthPort = healthPort;
         this.log = log;
         this.command = command;
         this.process = start();
     }
 
     /** Starts the process; {@link #awaitReady()} waits until it serves. */
-    public static PayaraNode launch(String name, Map<String, String> systemProperties) {
+    public static ServerNode launch(String name, Map<String, String> systemProperties) {
         File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
         int port = FreePorts.next();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-Dcluster.instance-id=" + name));
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> properties = new java.util.LinkedHashMap<>(systemProperties);
+        properties.put("cluster.instance-id", name);
+        File log = new File(logDir, name + ".log");
+        log.delete();
+        ServerKind kind = ServerKind.current();
+        int healthPort = kind == ServerKind.WILDFLY ? FreePorts.next() : port;
+        ProcessBuilder command = kind == ServerKind.WILDFLY
+                ? WildFly.command(name, port, healthPort, properties, logDir)
+                : payaraMicro(name, port, properties, logDir);
+        return new ServerNode(name, port, healthPort, log, command);
+    }
+
+    private static ProcessBuilder payaraMicro(String name, int port, Map<String, String> properties, File logDir) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
                 "--port", String.valueOf(port), "--nocluster", "--rootDir", rootDir(logDir, name).getPath(),
                 "--postbootcommandfile", TestPaths.postBootCommands()));
-        File log = new File(logDir, name + ".log");
-        log.delete();
-        return new PayaraNode(name, port, log, command);
+        return new ProcessBuilder(command);
     }
 
     private Process start() {
         try {
-            return new ProcessBuilder(command)
+            return command
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
@@ -61,13 +74,13 @@ public final class PayaraNode implements AutoCloseable {
     }
 
     /** Stops the node and starts it again on the same port, as an operator's restart would. */
-    public PayaraNode restart() {
+    public ServerNode restart() {
         close();
         process = start();
         return awaitReady();
     }
 
-    public PayaraNode awaitReady() {
+    public ServerNode awaitReady() {
         Waits.until("node " + name + " serving on port " + port + " (log: " + log + ")", STARTUP_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("node " + name + " exited; see " + log);
@@ -83,6 +96,11 @@ public final class PayaraNode implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** Where the server serves MicroProfile Health: the HTTP port on Payara, management on WildFly. */
+    public URI healthUri(String path) {
+        return URI.create("http://127.0.0.1:" + healthPort + path);
     }
 
     public URI socketUri(String query) {
@@ -105,8 +123,9 @@ public final class PayaraNode implements AutoCloseable {
         return process.pid();
     }
 
-    /** Ends the process at once (SIGKILL): no shutdown hooks, no goodbye. */
+    /** Ends the server at once (SIGKILL, its JVM included): no shutdown hooks, no goodbye. */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor();
