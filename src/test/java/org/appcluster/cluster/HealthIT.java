@@ -28,6 +28,14 @@ class HealthIT {
         assertEquals("UP", check(ready.body(), "mongodb").getString("status"));
     }
 
+    @Test
+    void everyLogLineOfTheApplicationNamesItsInstance(LocalCluster cluster) throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(cluster.b().log().toPath()).stream()
+                .filter(line -> line.contains("available: cluster delivery on")).toList();
+        assertTrue(!lines.isEmpty(), "the node logged joining Redis");
+        assertTrue(lines.stream().allMatch(line -> line.contains("[node-b] ")), lines.toString());
+    }
+
     private static JsonObject check(JsonObject health, String name) {
         return health.getJsonArray("checks").stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("name").equals(name)).findFirst()

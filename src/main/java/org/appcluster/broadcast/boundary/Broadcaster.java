@@ -12,6 +12,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
 import org.appcluster.broadcast.control.CallbackRegistry;
 import org.appcluster.broadcast.control.EnvelopeCodec;
@@ -31,6 +32,8 @@ import org.appcluster.infra.ClusterSettings;
 public class Broadcaster {
 
     private final Jsonb jsonb = JsonbBuilder.create();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder publishedLocally = new LongAdder();
 
     @Inject
     ClusterSettings settings;
@@ -79,9 +82,11 @@ public class Broadcaster {
     public boolean publish(ChannelName channel, JsonObject data, JsonObject ctx, String excludeUuid) {
         Envelope envelope = new Envelope(ids.next(), channel.value(), data, settings.instanceId(),
                 Instant.now().toString(), ctx, excludeUuid);
+        published.increment();
         if (bus.publish(channel.value(), codec.encode(envelope))) {
             return true;
         }
+        publishedLocally.increment();
         dispatcher.acceptLocal(envelope);
         return false;
     }
@@ -100,6 +105,15 @@ public class Broadcaster {
 
     public AutoCloseable subscribe(String pattern, BroadcastCallback callback, boolean omitSelf) {
         return callbacks.register(ChannelPattern.parse(pattern), callback, omitSelf);
+    }
+
+    /** Messages published on this node since it started, and how many of them stayed local. */
+    public long publishedCount() {
+        return published.sum();
+    }
+
+    public long publishedLocallyCount() {
+        return publishedLocally.sum();
     }
 
     public boolean isRedisAvailable() {

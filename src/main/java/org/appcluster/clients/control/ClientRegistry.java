@@ -4,7 +4,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.websocket.CloseReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.appcluster.broadcast.entity.ChannelPattern;
@@ -20,6 +24,9 @@ public class ClientRegistry {
 
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
+    private final LongAdder framesQueued = new LongAdder();
+    private final LongAdder relayedMessages = new LongAdder();
+    private final LongAdder relayLatencyMillis = new LongAdder();
 
     public void add(ClientConnection connection) {
         connections.put(connection.id(), connection);
@@ -56,8 +63,36 @@ public class ClientRegistry {
                     frame = ClientFrames.broadcast(envelope);
                 }
                 client.send(frame);
+                framesQueued.increment();
             }
         }
+        if (frame != null) {
+            recordLatency(envelope.timestamp());
+        }
+    }
+
+    /** Publish-to-send time: from the publisher's clock to this node queueing the frames. */
+    private void recordLatency(String publishedAt) {
+        try {
+            relayLatencyMillis.add(Math.max(0, Duration.between(Instant.parse(publishedAt), Instant.now()).toMillis()));
+            relayedMessages.increment();
+        } catch (DateTimeParseException e) {
+            // an envelope from a foreign publisher without a usable timestamp: not measurable
+        }
+    }
+
+    /** Broadcast frames queued to sockets since start. */
+    public long framesQueuedCount() {
+        return framesQueued.sum();
+    }
+
+    /** Messages relayed to at least one socket, and their summed publish-to-send time. */
+    public long relayedCount() {
+        return relayedMessages.sum();
+    }
+
+    public long relayLatencyMillisSum() {
+        return relayLatencyMillis.sum();
     }
 
     /** A node going down tells every browser so, and they reconnect (through the load balancer) elsewhere. */

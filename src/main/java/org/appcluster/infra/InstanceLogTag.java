@@ -1,0 +1,57 @@
+package org.appcluster.infra;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Prefixes every log line of the application with {@code [instance-id]}, so lines gathered from
+ * many nodes still say where they came from. A handler on the application's parent logger sees
+ * each record before the server's own handlers write it.
+ */
+@ApplicationScoped
+public class InstanceLogTag {
+
+    private static final Logger APPLICATION = Logger.getLogger("org.appcluster");
+
+    @Inject
+    ClusterSettings settings;
+
+    private Handler tagger;
+
+    /** Before every other startup observer, so even the first lines are tagged. */
+    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
+        String tag = "[" + settings.instanceId() + "] ";
+        tagger = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record.getMessage();
+                if (message != null && !message.startsWith(tag)) {
+                    record.setMessage(tag + message);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        APPLICATION.addHandler(tagger);
+    }
+
+    void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) {
+        if (tagger != null) {
+            APPLICATION.removeHandler(tagger);
+        }
+    }
+}
