@@ -11,7 +11,7 @@
         <table id="instances" class="data">
             <caption class="meta">Every node announces itself every 2 s; three missed beats mark it gone.</caption>
             <thead><tr><th scope="col">Instance</th><th scope="col">Status</th><th scope="col">Uptime</th><th scope="col">Redis</th>
-                <th scope="col">Clients</th><th scope="col">Subscriptions</th><th scope="col">Broadcasts/s</th><th scope="col">Heap</th></tr></thead>
+                <th scope="col">Clients</th><th scope="col">Subscriptions</th><th scope="col">Broadcasts in/s</th><th scope="col">Frames out/s</th><th scope="col">Heap</th></tr></thead>
             <tbody></tbody>
         </table>
     </div>

@@ -38,6 +38,7 @@
             cell(row, String(node.clients));
             cell(row, String(node.subscriptions));
             cell(row, String(node.broadcastsPerSecond));
+            cell(row, String(node.framesSentPerSecond));
             cell(row, `${node.heapUsedMb} / ${node.heapMaxMb} MB`);
             return row;
         }));

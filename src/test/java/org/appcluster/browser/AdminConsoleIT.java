@@ -35,6 +35,23 @@ class AdminConsoleIT {
         page.waitFor("Redis and MongoDB facts", "document.getElementById('stores').textContent.includes('MongoDB')");
         page.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", "admin.png"));
         assertTrue(page.errors().isEmpty(), page.errors().toString());
+
+        // Pattern 2: a critical notice from the console is a dialog on every demo page, as text.
+        BrowserPage demo = DemoPages.open(browser, cluster.b(), "notifications.jsp");
+        String notice = "<img src=x onerror=alert(1)> Maintenance now " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        page.eval("document.getElementById('notice-message').value = " + js(notice) + ";"
+                + "document.getElementById('notice-level').value = 'error';"
+                + "document.getElementById('notice-form').requestSubmit(); true");
+        page.waitFor("the console's answer", "document.getElementById('notice-result').textContent !== ''");
+        assertEquals("Sent to every node.", page.evalString("document.getElementById('notice-result').textContent"));
+        demo.waitFor("the critical notice as a dialog on node B", "document.querySelector('dialog.notice')?.open === true"
+                + " && document.querySelector('dialog.notice .notice-text').textContent === " + js(notice));
+        assertEquals("0", demo.evalString("document.querySelectorAll('dialog.notice img').length"));
+        assertTrue(demo.dialogs().isEmpty(), "no script ran: " + demo.dialogs());
+        demo.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", "critical-notice.png"));
+        demo.eval("document.querySelector('dialog.notice button').click(); true");
+        demo.waitFor("the dialog to close", "document.querySelector('dialog.notice') === null");
+        demo.close(browser);
         page.close(browser);
     }
 }

@@ -98,8 +98,11 @@ class DemoPagesIT {
         String attack = "<img src=x onerror=alert(1)> " + UUID.randomUUID().toString().substring(0, 6);
         BrowserPage todoA = open(cluster.a(), "collaborative-todo.jsp");
         BrowserPage todoB = open(cluster.b(), "collaborative-todo.jsp");
+        BrowserPage dashboardB = open(cluster.b(), "dashboard.jsp");
         addTodo(todoA, attack);
         todoB.waitFor("the hostile title on node B, as text", todoCount(attack) + " === 1");
+        dashboardB.waitFor("the hostile title in the dashboard's activity, as text",
+                "document.getElementById('actions').textContent.includes(" + js(attack) + ")");
 
         BrowserPage noteA = open(cluster.a(), "notifications.jsp");
         BrowserPage noteB = open(cluster.b(), "notifications.jsp");
@@ -109,10 +112,11 @@ class DemoPagesIT {
         noteB.waitFor("the hostile notification on node B, as text", feedCount(attack) + " === 1");
         noteB.waitFor("the hostile sender name on node B, as text", "document.querySelector('#feed .meta').textContent.startsWith('<b>Mallory</b>')");
 
-        for (BrowserPage page : new BrowserPage[] {todoA, todoB, noteA, noteB}) {
+        for (BrowserPage page : new BrowserPage[] {todoA, todoB, dashboardB, noteA, noteB}) {
             assertEquals("0", page.evalString("document.querySelectorAll('main img, #toasts img, main b, #toasts b').length"));
             assertTrue(page.dialogs().isEmpty(), "no script ran: " + page.dialogs());
         }
+        dashboardB.close(browser);
         todoA.eval(todoRow(attack) + ".querySelector('button').click(); true");
         todoB.waitFor("the hostile to-do removed", todoCount(attack) + " === 0");
         for (BrowserPage page : new BrowserPage[] {todoA, todoB, noteA, noteB}) {

@@ -49,6 +49,7 @@ public class HeartbeatSender {
     private final Instant startedAt = Instant.now();
     private ScheduledFuture<?> beats;
     private long lastDelivered;
+    private long lastFramesSent;
     private long lastBeatNanos = System.nanoTime();
 
     void onStartup(@Observes Startup startup) {
@@ -86,7 +87,10 @@ public class HeartbeatSender {
         long delivered = dispatcher.deliveredCount();
         double seconds = Math.max(0.001, (now - lastBeatNanos) / 1e9);
         double perSecond = (delivered - lastDelivered) / seconds;
+        long framesSent = clients.framesQueuedCount();
+        double framesPerSecond = (framesSent - lastFramesSent) / seconds;
         lastDelivered = delivered;
+        lastFramesSent = framesSent;
         lastBeatNanos = now;
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         JsonObjectBuilder channels = Json.createObjectBuilder();
@@ -103,6 +107,7 @@ public class HeartbeatSender {
                 .add("subscriptions", clients.patternCount())
                 .add("broadcastsPerSecond", Math.round(perSecond * 10) / 10.0)
                 .add("broadcastsDelivered", delivered)
+                .add("framesSentPerSecond", Math.round(framesPerSecond * 10) / 10.0)
                 .add("heapUsedMb", heap.getUsed() / (1024 * 1024))
                 .add("heapMaxMb", heap.getMax() / (1024 * 1024))
                 .add("channels", channels)
