@@ -1,12 +1,10 @@
 package org.appcluster.infra;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -26,8 +24,18 @@ public class InstanceLogTag {
 
     private Handler tagger;
 
-    /** Before every other startup observer, so even the first lines are tagged. */
-    void onStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
+    void onInitialized(@Observes @Initialized(ApplicationScoped.class) Object initialized) {
+        install();
+    }
+
+    /**
+     * Idempotent. Servers order the initialisation and startup events differently, so whatever
+     * logs first at startup (the broadcast bus) calls this itself.
+     */
+    public synchronized void install() {
+        if (tagger != null) {
+            return;
+        }
         String tag = "[" + settings.instanceId() + "] ";
         tagger = new Handler() {
             @Override
@@ -49,9 +57,10 @@ public class InstanceLogTag {
         APPLICATION.addHandler(tagger);
     }
 
-    void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) {
+    synchronized void onShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object shutdown) {
         if (tagger != null) {
             APPLICATION.removeHandler(tagger);
+            tagger = null;
         }
     }
 }

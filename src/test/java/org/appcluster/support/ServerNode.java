@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +56,7 @@ public final class ServerNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
-                "--port", String.valueOf(port), "--nocluster", "--rootDir", rootDir(logDir, name).getPath(),
-                "--postbootcommandfile", TestPaths.postBootCommands()));
+                "--port", String.valueOf(port), "--nocluster", "--postbootcommandfile", TestPaths.postBootCommands()));
         return new ProcessBuilder(command);
     }
 
@@ -137,14 +135,6 @@ public final class ServerNode implements AutoCloseable {
     @Override
     public void close() {
         Processes.stop(process, 30);
-    }
-
-    private static File rootDir(File logDir, String name) {
-        try {
-            return Files.createTempDirectory(logDir.toPath(), name + "-root").toFile();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String javaExecutable() {

@@ -23,6 +23,7 @@ import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.infra.ClusterSettings;
+import org.appcluster.infra.InstanceLogTag;
 
 /**
  * The server-side API applications inject: publish to every node, register callbacks, ask about
@@ -53,7 +54,11 @@ public class Broadcaster {
     @Inject
     MessageIds ids;
 
+    @Inject
+    InstanceLogTag logTag;
+
     void onStartup(@Observes Startup startup) {
+        logTag.install();
         dispatcher.start();
         bus.start(dispatcher::acceptRemote);
     }

@@ -4,12 +4,11 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -45,10 +44,6 @@ public class RedisBus {
 
     private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
-    private static final String RENEW_IF_OWNER =
-            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-    private static final String DELETE_IF_OWNER =
-            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
     @Inject
     ClusterSettings settings;
@@ -151,56 +146,14 @@ public class RedisBus {
         }
     }
 
-    /**
-     * Takes or keeps a lease on {@code name} for {@code ttl}: true while this owner holds it. The
-     * lease expires by itself when its holder stops renewing, so a dead node frees it.
-     */
-    public boolean holdLease(String name, String owner, Duration ttl) {
+    /** Redis commands while Redis is there: for the other Redis users of this package. */
+    Optional<RedisClusterCommands<String, String>> commands() {
         RedisLink current = link;
-        if (current == null || !available.get()) {
-            return false;
-        }
-        String key = leaseKey(name);
-        try {
-            Long renewed = current.commands().eval(RENEW_IF_OWNER, ScriptOutputType.INTEGER,
-                    new String[] {key}, owner, String.valueOf(ttl.toMillis()));
-            if (renewed != null && renewed == 1) {
-                return true;
-            }
-            return "OK".equals(current.commands().set(key, owner, SetArgs.Builder.nx().px(ttl.toMillis())));
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Lease " + name + " not taken: " + e);
-            return false;
-        }
+        return current != null && available.get() ? Optional.of(current.commands()) : Optional.empty();
     }
 
-    /** Gives the lease up at once if {@code owner} holds it, so another node can take it now. */
-    public void releaseLease(String name, String owner) {
-        RedisLink current = link;
-        if (current != null && available.get()) {
-            try {
-                current.commands().eval(DELETE_IF_OWNER, ScriptOutputType.INTEGER, new String[] {leaseKey(name)}, owner);
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Lease " + name + " not released: " + e);
-            }
-        }
-    }
-
-    /** Who holds the lease on {@code name}, if anyone and if Redis is there to ask. */
-    public Optional<String> leaseHolder(String name) {
-        RedisLink current = link;
-        if (current == null || !available.get()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(current.commands().get(leaseKey(name)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String leaseKey(String name) {
-        return settings.redisChannelPrefix().replace(":bc:", ":lease:") + name;
+    String keyPrefix() {
+        return settings.redisChannelPrefix().replace(":bc:", ":");
     }
 
     private AbstractRedisClient createClient() {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.appcluster.broadcast.boundary.Broadcaster;
-import org.appcluster.broadcast.control.RedisBus;
+import org.appcluster.broadcast.control.RedisLeases;
 import org.appcluster.dashboard.control.DashboardBroadcaster;
 import org.appcluster.dashboard.control.DashboardStats;
 import org.appcluster.infra.ApiResponses;
@@ -23,14 +23,14 @@ public class DashboardResource {
     DashboardStats stats;
 
     @Inject
-    RedisBus bus;
+    RedisLeases leases;
 
     @Inject
     Broadcaster broadcaster;
 
     @GET
     public JsonObject current() {
-        String leader = bus.leaseHolder(DashboardBroadcaster.LEASE).orElse(broadcaster.instanceId());
+        String leader = leases.holder(DashboardBroadcaster.LEASE).orElse(broadcaster.instanceId());
         return ApiResponses.success(stats.current(leader), null);
     }
 }

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.boundary.Broadcaster;
 import org.appcluster.broadcast.control.RedisBus;
+import org.appcluster.broadcast.control.RedisLeases;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,6 +41,9 @@ public class DashboardBroadcaster {
     RedisBus bus;
 
     @Inject
+    RedisLeases leases;
+
+    @Inject
     DashboardStats stats;
 
     @Inject
@@ -58,7 +62,7 @@ public class DashboardBroadcaster {
         if (ticks != null) {
             ticks.cancel(false);
         }
-        bus.releaseLease(LEASE, broadcaster.instanceId());
+        leases.release(LEASE, broadcaster.instanceId());
     }
 
     /** Whether this node publishes the statistics now. */
@@ -68,7 +72,7 @@ public class DashboardBroadcaster {
 
     private synchronized void tick() {
         try {
-            boolean now = !bus.isAvailable() || bus.holdLease(LEASE, broadcaster.instanceId(), LEASE_TTL);
+            boolean now = !bus.isAvailable() || leases.hold(LEASE, broadcaster.instanceId(), LEASE_TTL);
             if (now != leader) {
                 LOG.info(() -> now ? "This node now publishes the dashboard statistics" : "Another node publishes the dashboard statistics");
             }
