@@ -5,6 +5,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.security.Principal;
@@ -50,6 +51,12 @@ public class BroadcastEndpoint {
     @OnMessage(maxMessageSize = MAX_TEXT_BUFFER)
     public void message(String text) {
         messages.handle(client, text);
+    }
+
+    /** Pongs answer the pings that measure how much the client has read. */
+    @OnMessage
+    public void pong(PongMessage pong) {
+        client.acknowledge(pong.getApplicationData());
     }
 
     @OnClose

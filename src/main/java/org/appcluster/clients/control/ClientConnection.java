@@ -3,12 +3,14 @@ package org.appcluster.clients.control;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
@@ -23,13 +25,19 @@ public class ClientConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
     static final int MAX_QUEUED_FRAMES = 1000;
+    /** Some containers accept every write into their own queue, so what was sent is not what was read. */
+    static final long MAX_UNREAD_BYTES = 4L * 1024 * 1024;
+    static final long PING_EVERY_BYTES = 256L * 1024;
 
     private final Session session;
     private final String uuid;
     private final String username;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
-    private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
+    private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicLong bytesQueued = new AtomicLong();
+    private volatile long bytesAcknowledged;
+    private volatile long lastPingMark;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
 
@@ -101,28 +109,57 @@ public class ClientConnection {
             return;
         }
         if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
-            closeSlowConsumer();
+            closeSlowConsumer("more than " + MAX_QUEUED_FRAMES + " frames waiting");
+            return;
+        }
+        long total = bytesQueued.addAndGet(frame.length());
+        if (total - bytesAcknowledged > MAX_UNREAD_BYTES) {
+            closeSlowConsumer("more than " + MAX_UNREAD_BYTES / 1024 + " KiB sent and not acknowledged");
             return;
         }
         outbox.add(frame);
+        if (total - lastPingMark >= PING_EVERY_BYTES) {
+            lastPingMark = total;
+            outbox.add(new Ping(total));
+            queued.incrementAndGet();
+        }
         drain();
+    }
+
+    /**
+     * The client answered a ping: a pong comes after it has read everything sent before the ping,
+     * so the ping's byte count has been read.
+     */
+    public void acknowledge(ByteBuffer pongData) {
+        if (pongData.remaining() == Long.BYTES) {
+            long read = pongData.getLong();
+            if (read > bytesAcknowledged && read <= bytesQueued.get()) {
+                bytesAcknowledged = read;
+            }
+        }
     }
 
     private void drain() {
         while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
-            String next = outbox.poll();
+            Object next = outbox.poll();
             if (next == null) {
                 sending.set(false);
                 continue;
             }
             queued.decrementAndGet();
+            if (next instanceof Ping ping) {
+                sendPing(ping);
+                sending.set(false);
+                continue;
+            }
+            String text = (String) next;
             try {
-                session.getAsyncRemote().sendText(next, result -> {
+                session.getAsyncRemote().sendText(text, result -> {
                     sending.set(false);
                     if (result.isOK()) {
                         drain();
                     } else {
-                        LOG.fine(() -> "Send to client " + uuid + " failed: " + result.getException());
+                        closeAfterFailedSend(result.getException());
                     }
                 });
             } catch (RuntimeException e) {
@@ -133,11 +170,37 @@ public class ClientConnection {
         }
     }
 
-    private void closeSlowConsumer() {
+    /**
+     * A send that fails on an open socket means the client cannot keep up: some containers queue
+     * writes themselves and refuse them once their own queue is full. Dropping frames silently
+     * would leave the client believing it is up to date, so it is closed and will reconnect.
+     */
+    private void closeAfterFailedSend(Throwable failure) {
+        if (!session.isOpen()) {
+            return;
+        }
         outbox.clear();
-        LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): more than " + MAX_QUEUED_FRAMES
-                + " frames waiting, it stopped reading");
-        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: outbound queue full"));
+        LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): a send failed (" + failure
+                + "), it stopped reading or went away");
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: send failed"));
+    }
+
+    private void sendPing(Ping ping) {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, ping.bytesQueued()));
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "Ping to client " + uuid + " failed: " + e);
+        }
+    }
+
+    private void closeSlowConsumer(String why) {
+        outbox.clear();
+        LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): " + why + ", it stopped reading");
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: " + why));
+    }
+
+    /** A ping queued after the frames it acknowledges, carrying the byte count up to it. */
+    private record Ping(long bytesQueued) {
     }
 
     void close(CloseReason reason) {

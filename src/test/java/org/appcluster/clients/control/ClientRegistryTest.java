@@ -133,6 +133,29 @@ class ClientRegistryTest {
     }
 
     @Test
+    void aClientThatNeverAnswersPingsIsClosedOnceItsUnreadBytesPassTheLimit() {
+        FakeSession reading = new FakeSession();
+        FakeSession deaf = new FakeSession();
+        ClientConnection readingClient = connect(reading, "u1");
+        ClientConnection deafClient = connect(deaf, "u2");
+        registry.subscribe(readingClient, ChannelPattern.parse("view:a:*"), false);
+        registry.subscribe(deafClient, ChannelPattern.parse("view:a:*"), false);
+        JsonObject data = Json.createObjectBuilder().add("pad", "x".repeat(10_000)).build();
+
+        for (int i = 0; i < 1000; i++) { // 10 MB each
+            registry.relay(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null));
+            reading.pings.forEach(ping -> readingClient.acknowledge(ping.duplicate()));
+            reading.pings.clear();
+        }
+
+        assertNotNull(deaf.closedWith, "the client that never answered is closed");
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, deaf.closedWith.getCloseCode());
+        assertTrue(deaf.sent.size() < 500, "closed after about 4 MiB, not after " + deaf.sent.size() + " frames");
+        assertEquals(null, reading.closedWith, "the client that answers every ping stays");
+        assertEquals(1000, reading.sent.size());
+    }
+
+    @Test
     void aClientThatStopsReadingIsClosedWithoutHoldingUpOthers() {
         FakeSession stalled = new FakeSession();
         stalled.stalled = true;

@@ -17,6 +17,7 @@ final class FakeSession {
     final String id = "s" + (++counter);
     final List<String> sent = new ArrayList<>();
     final List<SendHandler> pending = new ArrayList<>();
+    final List<java.nio.ByteBuffer> pings = new ArrayList<>();
     CloseReason closedWith;
     boolean stalled;
 
@@ -31,6 +32,10 @@ final class FakeSession {
                         } else {
                             handler.onResult(new SendResult());
                         }
+                        return null;
+                    }
+                    if (method.getName().equals("sendPing")) {
+                        pings.add(((java.nio.ByteBuffer) args[0]).duplicate());
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());
