@@ -41,6 +41,7 @@ public class ClusterMetrics {
         registry.gauge("app_cluster_broadcasts_delivered_total", dispatcher::deliveredCount);
         registry.gauge("app_cluster_broadcasts_dropped_total", dispatcher::droppedCount);
         registry.gauge("app_cluster_frames_sent_total", clients::framesQueuedCount);
+        registry.gauge("app_cluster_slow_consumers_closed_total", () -> clients.slowConsumers().closedCount());
         registry.gauge("app_cluster_redis_available", () -> bus.isAvailable() ? 1 : 0);
         registry.gauge("app_cluster_redis_reconnects_total", bus::reconnectCount);
         registry.gauge("app_cluster_publish_to_send_milliseconds_sum", clients::relayLatencyMillisSum);

@@ -42,6 +42,7 @@ class MetricsIT {
             assertTrue(metric(node, "app_cluster_publish_to_send_count") >= 1);
             assertTrue(metric(node, "app_cluster_broadcasts_delivered_total") >= 1);
             assertEquals(0.0, metric(node, "app_cluster_broadcasts_dropped_total"));
+            assertTrue(metric(node, "app_cluster_slow_consumers_closed_total") >= 0, "the slow-consumer count is exported");
         }
     }
 }

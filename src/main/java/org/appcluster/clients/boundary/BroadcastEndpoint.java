@@ -41,7 +41,8 @@ public class BroadcastEndpoint {
 
     @OnOpen
     public void open(Session session) {
-        client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()));
+        client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()),
+                registry.slowConsumers());
         registry.add(client);
         client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId()));
         client.send(ClientFrames.welcome(client));

@@ -24,14 +24,12 @@ import org.appcluster.infra.RateWindow;
 public class ClientConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
-    static final int MAX_QUEUED_FRAMES = 1000;
-    /** Some containers accept every write into their own queue, so what was sent is not what was read. */
-    static final long MAX_UNREAD_BYTES = 4L * 1024 * 1024;
-    static final long PING_EVERY_BYTES = 256L * 1024;
 
     private final Session session;
     private final String uuid;
     private final String username;
+    /** Some containers accept every write into their own queue, so what was sent is not what was read. */
+    private final SlowConsumerPolicy slowConsumers;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
@@ -41,10 +39,11 @@ public class ClientConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
 
-    public ClientConnection(Session session, String uuid, String username) {
+    public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers) {
         this.session = session;
         this.uuid = uuid;
         this.username = username;
+        this.slowConsumers = slowConsumers;
     }
 
     public String id() {
@@ -108,17 +107,17 @@ public class ClientConnection {
         if (!session.isOpen()) {
             return;
         }
-        if (queued.incrementAndGet() > MAX_QUEUED_FRAMES) {
-            closeSlowConsumer("more than " + MAX_QUEUED_FRAMES + " frames waiting");
+        if (queued.incrementAndGet() > slowConsumers.maxQueuedFrames()) {
+            closeSlowConsumer("more than " + slowConsumers.maxQueuedFrames() + " frames waiting");
             return;
         }
         long total = bytesQueued.addAndGet(frame.length());
-        if (total - bytesAcknowledged > MAX_UNREAD_BYTES) {
-            closeSlowConsumer("more than " + MAX_UNREAD_BYTES / 1024 + " KiB sent and not acknowledged");
+        if (total - bytesAcknowledged > slowConsumers.maxUnreadBytes()) {
+            closeSlowConsumer("more than " + slowConsumers.maxUnreadBytes() / 1024 + " KiB sent and not acknowledged");
             return;
         }
         outbox.add(frame);
-        if (total - lastPingMark >= PING_EVERY_BYTES) {
+        if (total - lastPingMark >= slowConsumers.pingEveryBytes()) {
             lastPingMark = total;
             outbox.add(new Ping(total));
             queued.incrementAndGet();
@@ -180,6 +179,7 @@ public class ClientConnection {
             return;
         }
         outbox.clear();
+        slowConsumers.recordClose();
         LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): a send failed (" + failure
                 + "), it stopped reading or went away");
         close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: send failed"));
@@ -194,7 +194,11 @@ public class ClientConnection {
     }
 
     private void closeSlowConsumer(String why) {
+        if (!session.isOpen()) {
+            return;
+        }
         outbox.clear();
+        slowConsumers.recordClose();
         LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): " + why + ", it stopped reading");
         close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: " + why));
     }

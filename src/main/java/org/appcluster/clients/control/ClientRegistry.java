@@ -1,8 +1,10 @@
 package org.appcluster.clients.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.appcluster.broadcast.entity.Envelope;
 
 /**
@@ -22,11 +25,34 @@ import org.appcluster.broadcast.entity.Envelope;
 @ApplicationScoped
 public class ClientRegistry {
 
+    @Inject
+    @ConfigProperty(name = "websocket.slow-consumer.max-queued-frames", defaultValue = "1000")
+    int maxQueuedFrames;
+
+    @Inject
+    @ConfigProperty(name = "websocket.slow-consumer.max-unread-bytes", defaultValue = "4194304")
+    long maxUnreadBytes;
+
+    @Inject
+    @ConfigProperty(name = "websocket.slow-consumer.ping-every-bytes", defaultValue = "262144")
+    long pingEveryBytes;
+
+    private SlowConsumerPolicy slowConsumers = SlowConsumerPolicy.defaults();
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
     private final LongAdder framesQueued = new LongAdder();
     private final LongAdder relayedMessages = new LongAdder();
     private final LongAdder relayLatencyMillis = new LongAdder();
+
+    @PostConstruct
+    void configure() {
+        slowConsumers = new SlowConsumerPolicy(maxQueuedFrames, maxUnreadBytes, pingEveryBytes);
+    }
+
+    /** The limits every socket of this node is held to, and how many were closed for them. */
+    public SlowConsumerPolicy slowConsumers() {
+        return slowConsumers;
+    }
 
     public void add(ClientConnection connection) {
         connections.put(connection.id(), connection);

@@ -19,7 +19,7 @@ class ClientMessagesTest {
     @BeforeEach
     void connect() {
         messages.registry = new ClientRegistry();
-        client = new ClientConnection(session.session(), "u1", "");
+        client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults());
         messages.registry.add(client);
     }
 

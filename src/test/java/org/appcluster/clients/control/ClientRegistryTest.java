@@ -16,7 +16,7 @@ class ClientRegistryTest {
     private final ClientRegistry registry = new ClientRegistry();
 
     private ClientConnection connect(FakeSession session, String uuid) {
-        ClientConnection client = new ClientConnection(session.session(), uuid, "");
+        ClientConnection client = new ClientConnection(session.session(), uuid, "", registry.slowConsumers());
         registry.add(client);
         return client;
     }
@@ -153,6 +153,7 @@ class ClientRegistryTest {
         assertTrue(deaf.sent.size() < 500, "closed after about 4 MiB, not after " + deaf.sent.size() + " frames");
         assertEquals(null, reading.closedWith, "the client that answers every ping stays");
         assertEquals(1000, reading.sent.size());
+        assertEquals(1, registry.slowConsumers().closedCount(), "counted once");
     }
 
     @Test
@@ -163,13 +164,15 @@ class ClientRegistryTest {
         registry.subscribe(connect(stalled, "u1"), ChannelPattern.parse("view:a:*"), false);
         registry.subscribe(connect(healthy, "u2"), ChannelPattern.parse("view:a:*"), false);
 
-        for (int i = 0; i < ClientConnection.MAX_QUEUED_FRAMES + 10; i++) {
+        int limit = registry.slowConsumers().maxQueuedFrames();
+        for (int i = 0; i < limit + 10; i++) {
             registry.relay(message("view:a:b:c", null));
         }
 
         assertEquals(1, stalled.sent.size(), "one send in flight, never completed");
         assertNotNull(stalled.closedWith);
         assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, stalled.closedWith.getCloseCode());
-        assertEquals(ClientConnection.MAX_QUEUED_FRAMES + 10, healthy.sent.size());
+        assertEquals(limit + 10, healthy.sent.size());
+        assertEquals(1, registry.slowConsumers().closedCount());
     }
 }
