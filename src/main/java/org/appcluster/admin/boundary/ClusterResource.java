@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.appcluster.admin.control.ClusterView;
 import org.appcluster.admin.control.RecentActivity;
@@ -62,6 +63,7 @@ public class ClusterResource {
             recent.add(Json.createObjectBuilder().add("channel", seen.channel())
                     .add("source", seen.sourceInstanceId()).add("at", seen.at()));
         }
+        OptionalLong mongoPing = mongo.millis();
         return ApiResponses.success(Json.createObjectBuilder()
                 .add("self", broadcaster.instanceId())
                 .add("instances", members)
@@ -72,8 +74,8 @@ public class ClusterResource {
                         .add("pingMillis", bus.pingMillis())
                         .add("reconnects", bus.reconnectCount()))
                 .add("mongo", Json.createObjectBuilder()
-                        .add("available", mongo.millis().isPresent())
-                        .add("pingMillis", mongo.millis().orElse(-1)))
+                        .add("available", mongoPing.isPresent())
+                        .add("pingMillis", mongoPing.orElse(-1)))
                 .add("recent", recent)
                 .build(), null);
     }
