@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Two Payara Micro nodes sharing one {@code redis-server} and one embedded MongoDB, started once
  * for the whole test run (nodes take seconds to boot) and stopped when it ends. Inject it as a
- * test parameter with {@code @ExtendWith(LocalCluster.Extension.class)}.
+ * test parameter with {@code @ExtendWith(LocalCluster.Extension.class)}, or with
+ * {@link OnRedisCluster} for two more nodes in {@code redis.mode=cluster} on a local
+ * three-master Redis Cluster.
  */
 public final class LocalCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -27,24 +29,28 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
     private final Map<String, String> config;
     private final RedisProcess redis;
+    private final RedisClusterProcesses redisCluster;
     private final EmbeddedMongoServer mongo;
     private final ServerNode a;
     private final ServerNode b;
 
-    private LocalCluster() {
+    private LocalCluster(boolean onRedisCluster) {
         File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
-        redis = RedisProcess.start(logDir);
+        redis = onRedisCluster ? null : RedisProcess.start(logDir);
+        redisCluster = onRedisCluster ? RedisClusterProcesses.start(logDir) : null;
         mongo = EmbeddedMongoServer.start(0, null);
-        config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
-                "cluster.site-id", "it" + redis.port(), "websocket.allowed-origins", ALLOWED_ORIGIN,
-                "dashboard.interval-seconds", "1",
-                "security.users", ADMIN + "," + USER,
-                "security.user." + ADMIN + ".roles", "admin,user",
-                "security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray()),
-                "security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray()));
-        ServerNode first = ServerNode.launch("node-a", config);
-        ServerNode second = ServerNode.launch("node-b", config);
+        config = Map.ofEntries(Map.entry("redis.uri", onRedisCluster ? redisCluster.uri() : redis.uri()),
+                Map.entry("redis.mode", onRedisCluster ? "cluster" : "single"), Map.entry("mongo.uri", mongo.uri()),
+                Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
+                Map.entry("dashboard.interval-seconds", "1"),
+                Map.entry("security.users", ADMIN + "," + USER),
+                Map.entry("security.user." + ADMIN + ".roles", "admin,user"),
+                Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
+                Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));
+        String prefix = onRedisCluster ? "sharded-" : "";
+        ServerNode first = ServerNode.launch(prefix + "node-a", config);
+        ServerNode second = ServerNode.launch(prefix + "node-b", config);
         CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
         a = first;
         b = second;
@@ -72,20 +78,31 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return Session.signIn(node, ADMIN, ADMIN_PASSWORD);
     }
 
+    /** The single {@code redis-server} (null on a Redis Cluster). */
     public RedisProcess redis() {
         return redis;
+    }
+
+    /** The Redis Cluster (null on a single Redis). */
+    public RedisClusterProcesses redisCluster() {
+        return redisCluster;
     }
 
     @Override
     public void close() {
         a.close();
         b.close();
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
+        if (redisCluster != null) {
+            redisCluster.close();
+        }
         mongo.close();
     }
 
-    /** Resolves a {@link LocalCluster} parameter, creating it on first use. */
-    public static final class Extension implements ParameterResolver {
+    /** Resolves a {@link LocalCluster} parameter on one {@code redis-server}, creating it on first use. */
+    public static class Extension implements ParameterResolver {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -94,8 +111,14 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(LocalCluster.class, key -> new LocalCluster(), LocalCluster.class);
+            boolean onRedisCluster = this instanceof OnRedisCluster;
+            return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
+                    onRedisCluster ? OnRedisCluster.class : LocalCluster.class,
+                    key -> new LocalCluster(onRedisCluster), LocalCluster.class);
         }
+    }
+
+    /** Resolves a {@link LocalCluster} whose nodes run in {@code redis.mode=cluster} on a Redis Cluster. */
+    public static final class OnRedisCluster extends Extension {
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import org.appcluster.admin.entity.Activity;
 import org.appcluster.broadcast.boundary.Broadcaster;
 
-/** The last broadcasts this node saw, from any node: channel, source and time, never the payload. */
+/**
+ * The last broadcasts this node saw, from any node: channel, source and time, never the payload.
+ * On a Redis Cluster that is the shards this node subscribes to for its own clients.
+ */
 @ApplicationScoped
 public class RecentActivity {
 
@@ -23,11 +26,11 @@ public class RecentActivity {
     private final Deque<Activity> recent = new ArrayDeque<>();
 
     void onStartup(@Observes Startup startup) {
-        broadcaster.subscribe("*", (channel, data, source) -> {
+        broadcaster.observe("*", (channel, data, source) -> {
             if (!channel.startsWith(HeartbeatSender.CHANNEL_PREFIX)) {
                 record(new Activity(channel, source, Instant.now().toString()));
             }
-        }, false);
+        });
     }
 
     synchronized void record(Activity activity) {

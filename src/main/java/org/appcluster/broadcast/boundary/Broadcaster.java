@@ -12,6 +12,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
 import org.appcluster.broadcast.control.CallbackRegistry;
@@ -105,11 +106,33 @@ public class Broadcaster {
      */
     public AutoCloseable subscribe(String pattern, BroadcastCallback callback) {
         ChannelPattern parsed = ChannelPattern.parse(pattern);
-        return callbacks.register(parsed, callback, parsed.omitsSelfByDefault());
+        return subscribe(parsed, callback, parsed.omitsSelfByDefault());
     }
 
     public AutoCloseable subscribe(String pattern, BroadcastCallback callback, boolean omitSelf) {
-        return callbacks.register(ChannelPattern.parse(pattern), callback, omitSelf);
+        return subscribe(ChannelPattern.parse(pattern), callback, omitSelf);
+    }
+
+    /**
+     * Calls {@code callback} for matching messages this node receives anyway, for its other
+     * subscribers, without subscribing to more. With one Redis that is every message; on a Redis
+     * Cluster only the shards this node's clients and callbacks need. For monitoring, which must
+     * not make every node take every shard.
+     */
+    public AutoCloseable observe(String pattern, BroadcastCallback callback) {
+        return callbacks.register(ChannelPattern.parse(pattern), callback, false);
+    }
+
+    private AutoCloseable subscribe(ChannelPattern pattern, BroadcastCallback callback, boolean omitSelf) {
+        AutoCloseable registration = callbacks.register(pattern, callback, omitSelf);
+        bus.acquire(pattern);
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                registration.close();
+                bus.release(pattern);
+            }
+        };
     }
 
     /** Messages published on this node since it started, and how many of them stayed local. */

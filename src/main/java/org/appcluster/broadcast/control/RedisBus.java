@@ -7,6 +7,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -22,22 +23,31 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.appcluster.infra.ClusterSettings;
 
 /**
- * The node's two Redis connections, one to publish and one pub/sub, and whether they work.
+ * The node's Redis connections, one to publish and the pub/sub side, and whether they work.
  * Redis missing at start or lost later never fails a caller: {@link #publish} answers false at
  * once and the node delivers locally; a one-second health loop connects, notices recovery and
  * logs each change of state once.
+ * <p>
+ * With one Redis the node pattern-subscribes to the whole broadcast prefix. On a Redis Cluster it
+ * uses sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}, see {@link ShardChannels}) and
+ * subscribes only to what this node's clients and callbacks declared with {@link #acquire}, so
+ * each message reaches the nodes that need it and no others.
  */
 @ApplicationScoped
 public class RedisBus {
@@ -61,11 +71,15 @@ public class RedisBus {
     private final AtomicInteger recoveries = new AtomicInteger();
     private volatile boolean everAvailable;
     private final AtomicBoolean unreachableLogged = new AtomicBoolean();
+    private final AtomicBoolean publishFailureLogged = new AtomicBoolean();
     private volatile boolean subscribed;
     private volatile ClientResources resources;
     private volatile AbstractRedisClient client;
     private volatile RedisLink link;
     private volatile ScheduledFuture<?> healthLoop;
+    private volatile ShardChannels shards;
+    private volatile ShardSubscriber shardSubscriber;
+    private final Set<String> announcedShards = ConcurrentHashMap.newKeySet();
     private Consumer<String> sink;
 
     public synchronized void start(Consumer<String> sink) {
@@ -75,6 +89,9 @@ public class RedisBus {
             return;
         }
         this.sink = sink;
+        if (isCluster()) {
+            shards = new ShardChannels(settings.redisChannelPrefix());
+        }
         AtomicInteger threadCount = new AtomicInteger();
         resources = DefaultClientResources.builder()
                 .threadFactoryProvider(pool -> task -> {
@@ -93,6 +110,9 @@ public class RedisBus {
     public synchronized void stop() {
         if (healthLoop != null) {
             healthLoop.cancel(false);
+        }
+        if (shardSubscriber != null) {
+            shardSubscriber.close();
         }
         if (link != null) {
             link.close();
@@ -113,13 +133,44 @@ public class RedisBus {
             return false;
         }
         try {
-            current.commands().publish(settings.redisChannelPrefix() + channel, payload);
+            if (shards == null) {
+                current.commands().publish(settings.redisChannelPrefix() + channel, payload);
+            } else {
+                publishSharded(current.commands(), shards.forChannel(channel), payload);
+            }
             return true;
         } catch (RuntimeException e) {
-            LOG.fine(() -> "Publish to Redis failed, delivering locally: " + e);
+            if (publishFailureLogged.compareAndSet(false, true)) {
+                LOG.warning(() -> "Publish to Redis failed, delivering locally (logged once per Redis connection): " + e);
+            }
             checkHealth();
             return false;
         }
+    }
+
+    /**
+     * Declares that someone on this node listens to {@code pattern}: on a Redis Cluster the node
+     * subscribes to its shard channel before this returns (when Redis is there; otherwise once it
+     * is). Each call is matched by one {@link #release}.
+     */
+    public void acquire(ChannelPattern pattern) {
+        ShardChannels current = shards;
+        if (current != null && current.acquire(pattern)) {
+            reconcileShards();
+        }
+    }
+
+    public void release(ChannelPattern pattern) {
+        ShardChannels current = shards;
+        if (current != null && current.release(pattern)) {
+            reconcileShards();
+        }
+    }
+
+    /** Shard channels this node needs but has not subscribed (Redis Cluster mode; else 0). */
+    public int unsubscribedShardCount() {
+        ShardSubscriber current = shardSubscriber;
+        return current == null || !available.get() ? 0 : current.unplacedCount();
     }
 
     public boolean isAvailable() {
@@ -156,6 +207,41 @@ public class RedisBus {
         return settings.redisChannelPrefix().replace(":bc:", ":");
     }
 
+    private boolean isCluster() {
+        return "cluster".equals(settings.redisMode());
+    }
+
+    /**
+     * A shard channel this node publishes on for the first time goes into the cluster's directory,
+     * where nodes with layer-wide patterns ({@code view:*}, {@code *}) find it.
+     */
+    private void publishSharded(RedisClusterCommands<String, String> commands, String shard, String payload) {
+        if (!announcedShards.contains(shard)) {
+            commands.sadd(directoryKey(), shard);
+            announcedShards.add(shard);
+            if (shards.wantsDirectory()) {
+                reconcileShards();
+            }
+        }
+        commands.spublish(shard, payload);
+    }
+
+    private String directoryKey() {
+        return keyPrefix() + "shard-channels";
+    }
+
+    private void reconcileShards() {
+        ShardSubscriber current = shardSubscriber;
+        if (current == null || !available.get()) {
+            return;
+        }
+        try {
+            current.reconcile();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Shard subscriptions not settled yet, retrying every second: " + e);
+        }
+    }
+
     private AbstractRedisClient createClient() {
         TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
         SocketOptions socket = SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build();
@@ -163,7 +249,11 @@ public class RedisBus {
             List<RedisURI> seeds = Arrays.stream(settings.redisUri().split(",")).map(String::trim).map(RedisURI::create).toList();
             RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
             cluster.setOptions(ClusterClientOptions.builder()
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10)).build())
+                    // The cluster connection opens each master's connection on first use and would
+                    // reject what is sent meanwhile; commands wait instead, at most COMMAND_TIMEOUT.
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
                     .socketOptions(socket).timeoutOptions(timeouts).build());
             return cluster;
         }
@@ -180,6 +270,7 @@ public class RedisBus {
                 connect();
             }
             updateAvailability();
+            reconcileShards();
         } catch (RuntimeException e) {
             updateAvailability();
             if (unreachableLogged.compareAndSet(false, true)) {
@@ -193,7 +284,11 @@ public class RedisBus {
         if (link != null || client == null) {
             return;
         }
-        RedisLink opened = client instanceof RedisClusterClient cluster ? RedisLink.cluster(cluster) : RedisLink.single((RedisClient) client);
+        if (client instanceof RedisClusterClient cluster) {
+            connectCluster(cluster);
+            return;
+        }
+        RedisLink opened = RedisLink.single((RedisClient) client);
         try {
             StatefulRedisPubSubConnection<String, String> subscriber = opened.subscriber();
             subscriber.addListener(new Listener());
@@ -206,12 +301,24 @@ public class RedisBus {
         }
     }
 
+    private void connectCluster(RedisClusterClient cluster) {
+        RedisLink opened = RedisLink.cluster(cluster);
+        RedisURI seed = RedisURI.create(settings.redisUri().split(",")[0].trim());
+        shardSubscriber = new ShardSubscriber(cluster, resources, seed, COMMAND_TIMEOUT, shards,
+                () -> new HashSet<>(opened.commands().smembers(directoryKey())), message -> sink.accept(message));
+        announcedShards.clear();
+        subscribed = true;
+        link = opened;
+    }
+
     private void updateAvailability() {
         RedisLink current = link;
         boolean now = current != null && subscribed && current.isOpen();
         if (available.compareAndSet(!now, now)) {
             if (now) {
                 unreachableLogged.set(true);
+                announcedShards.clear();
+                publishFailureLogged.set(false);
                 if (everAvailable) {
                     recoveries.incrementAndGet();
                 }

@@ -11,7 +11,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A command connection and a pub/sub connection to one Redis or one Redis Cluster. Both kinds of
+ * The command connection to one Redis or one Redis Cluster, and for one Redis the pub/sub
+ * connection too (a Redis Cluster's are per master: {@link ShardSubscriber}). Both kinds of
  * command connection speak {@link RedisClusterCommands}, so the rest of the node need not care.
  */
 record RedisLink(StatefulConnection<String, String> publisher,
@@ -23,7 +24,8 @@ record RedisLink(StatefulConnection<String, String> publisher,
     }
 
     static RedisLink cluster(RedisClusterClient client) {
-        return open(client.connect(), StatefulRedisClusterConnection::sync, client::connectPubSub);
+        StatefulRedisClusterConnection<String, String> publisher = client.connect();
+        return new RedisLink(publisher, null, publisher.sync());
     }
 
     /** Opens the pub/sub connection after the publisher, closing the publisher if that fails. */
@@ -39,11 +41,13 @@ record RedisLink(StatefulConnection<String, String> publisher,
     }
 
     boolean isOpen() {
-        return publisher.isOpen() && subscriber.isOpen();
+        return publisher.isOpen() && (subscriber == null || subscriber.isOpen());
     }
 
     void close() {
         publisher.close();
-        subscriber.close();
+        if (subscriber != null) {
+            subscriber.close();
+        }
     }
 }

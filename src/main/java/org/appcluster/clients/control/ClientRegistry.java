@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +37,9 @@ public class ClientRegistry {
     @Inject
     @ConfigProperty(name = "websocket.slow-consumer.ping-every-bytes", defaultValue = "262144")
     long pingEveryBytes;
+
+    @Inject
+    RedisBus bus;
 
     private SlowConsumerPolicy slowConsumers = SlowConsumerPolicy.defaults();
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
@@ -61,18 +65,27 @@ public class ClientRegistry {
     public void remove(ClientConnection connection) {
         connections.remove(connection.id());
         for (String pattern : connection.subscribedPatterns()) {
-            index.remove(pattern, connection);
+            removeFromIndex(pattern, connection);
         }
     }
 
+    /** On a Redis Cluster the node subscribes to the pattern's shard before the client hears "subscribed". */
     void subscribe(ClientConnection connection, ChannelPattern pattern, boolean omitSelf) {
         connection.subscribe(pattern, omitSelf);
-        index.add(pattern.value(), connection);
+        if (index.add(pattern.value(), connection)) {
+            bus.acquire(pattern);
+        }
     }
 
     void unsubscribe(ClientConnection connection, String pattern, Boolean omitSelf) {
         if (connection.unsubscribe(pattern, omitSelf)) {
-            index.remove(pattern, connection);
+            removeFromIndex(pattern, connection);
+        }
+    }
+
+    private void removeFromIndex(String pattern, ClientConnection connection) {
+        if (index.remove(pattern, connection)) {
+            bus.release(ChannelPattern.parse(pattern));
         }
     }
 

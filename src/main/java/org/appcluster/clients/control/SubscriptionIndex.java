@@ -14,15 +14,30 @@ final class SubscriptionIndex {
 
     private final Map<String, Set<ClientConnection>> byPattern = new ConcurrentHashMap<>();
 
-    void add(String pattern, ClientConnection connection) {
-        byPattern.computeIfAbsent(pattern, key -> ConcurrentHashMap.newKeySet()).add(connection);
+    /** Adds inside the map's per-key lock, so a concurrent last removal cannot drop it; true for the pattern's first. */
+    boolean add(String pattern, ClientConnection connection) {
+        boolean[] first = {false};
+        byPattern.compute(pattern, (key, connections) -> {
+            Set<ClientConnection> set = connections;
+            if (set == null) {
+                set = ConcurrentHashMap.newKeySet();
+                first[0] = true;
+            }
+            set.add(connection);
+            return set;
+        });
+        return first[0];
     }
 
-    void remove(String pattern, ClientConnection connection) {
+    /** True when that was the pattern's last connection. */
+    boolean remove(String pattern, ClientConnection connection) {
+        boolean[] last = {false};
         byPattern.computeIfPresent(pattern, (key, connections) -> {
             connections.remove(connection);
-            return connections.isEmpty() ? null : connections;
+            last[0] = connections.isEmpty();
+            return last[0] ? null : connections;
         });
+        return last[0];
     }
 
     /** Each connection once, however many of its patterns match. */

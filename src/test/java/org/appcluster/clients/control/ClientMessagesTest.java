@@ -19,6 +19,7 @@ class ClientMessagesTest {
     @BeforeEach
     void connect() {
         messages.registry = new ClientRegistry();
+        messages.registry.bus = new ClientRegistryTest.RecordingBus();
         client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults());
         messages.registry.add(client);
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
+import java.util.ArrayList;
+import java.util.List;
+import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,26 @@ import org.junit.jupiter.api.Test;
 class ClientRegistryTest {
 
     private final ClientRegistry registry = new ClientRegistry();
+    private final RecordingBus bus = new RecordingBus();
+
+    ClientRegistryTest() {
+        registry.bus = bus;
+    }
+
+    /** Records what the registry declares to Redis instead of subscribing anywhere. */
+    static final class RecordingBus extends RedisBus {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void acquire(ChannelPattern pattern) {
+            calls.add("acquire " + pattern);
+        }
+
+        @Override
+        public void release(ChannelPattern pattern) {
+            calls.add("release " + pattern);
+        }
+    }
 
     private ClientConnection connect(FakeSession session, String uuid) {
         ClientConnection client = new ClientConnection(session.session(), uuid, "", registry.slowConsumers());
@@ -24,6 +47,22 @@ class ClientRegistryTest {
     private static Envelope message(String channel, String senderUuid) {
         JsonObject data = senderUuid == null ? JsonObject.EMPTY_JSON_OBJECT : Json.createObjectBuilder().add("uuid", senderUuid).build();
         return new Envelope("id-1", channel, data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null);
+    }
+
+    @Test
+    void declaresEachPatternToRedisOnceWhileAnyClientHoldsIt() {
+        ClientConnection first = connect(new FakeSession(), "u1");
+        ClientConnection second = connect(new FakeSession(), "u2");
+        registry.subscribe(first, ChannelPattern.parse("view:todo:*"), false);
+        registry.subscribe(second, ChannelPattern.parse("view:todo:*"), true);
+        registry.subscribe(second, ChannelPattern.parse("view:chat:room:said"), false);
+        assertEquals(List.of("acquire view:todo:*", "acquire view:chat:room:said"), bus.calls);
+
+        registry.unsubscribe(first, "view:todo:*", null);
+        assertEquals(2, bus.calls.size(), "the second client still holds view:todo:*");
+        registry.remove(second);
+        assertEquals(4, bus.calls.size());
+        assertEquals(java.util.Set.of("release view:todo:*", "release view:chat:room:said"), java.util.Set.copyOf(bus.calls.subList(2, 4)));
     }
 
     @Test

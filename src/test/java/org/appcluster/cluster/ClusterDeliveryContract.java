@@ -1,0 +1,161 @@
+package org.appcluster.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import org.appcluster.support.Http;
+import org.appcluster.support.LocalCluster;
+import org.appcluster.support.ServerNode;
+import org.appcluster.support.SocketClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes and a real Redis: a message published on one node reaches browsers on both. Run
+ * on one {@code redis-server} ({@link ClusterDeliveryIT}) and on a Redis Cluster
+ * ({@link RedisClusterDeliveryIT}).
+ */
+abstract class ClusterDeliveryContract {
+
+    static String channel(String action) {
+        return "view:deliveryTest:" + UUID.randomUUID().toString().substring(0, 8) + ":" + action;
+    }
+
+    static Http.Response publish(ServerNode node, String channel, String dataJson, String uuid) {
+        String uuidField = uuid == null ? "" : ",\"uuid\":\"" + uuid + "\"";
+        return Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":" + dataJson + uuidField + "}");
+    }
+
+    @Test
+    void restPublishOnOneNodeReachesClientsOnBothNodesExactlyOnce(LocalCluster cluster) {
+        String channel = channel("changed");
+        try (SocketClient onA = SocketClient.connect(cluster.a(), null);
+             SocketClient onB = SocketClient.connect(cluster.b(), null)) {
+            onA.subscribe(channel, false);
+            onB.subscribe(channel, false);
+            onB.subscribe(channel.substring(0, channel.lastIndexOf(':')) + ":*", false);
+
+            Http.Response response = publish(cluster.a(), channel, "{\"n\":1}", null);
+            assertEquals(200, response.status(), response.text());
+            assertFalse(response.body().getJsonObject("data").getBoolean("fallback"));
+            assertEquals(cluster.a().name(), response.body().getJsonObject("data").getString("instanceId"));
+            publish(cluster.a(), channel, "{\"n\":2}", null);
+
+            for (SocketClient client : new SocketClient[] {onA, onB}) {
+                JsonObject first = client.nextBroadcast();
+                assertEquals(channel, first.getString("channel"));
+                assertEquals(1, first.getJsonObject("data").getInt("n"));
+                assertTrue(first.containsKey("timestamp") && first.containsKey("id"));
+                // The next frame is the second message, not a copy of the first.
+                assertEquals(2, client.nextBroadcast().getJsonObject("data").getInt("n"));
+            }
+        }
+    }
+
+    @Test
+    void serverSidePublishAfterAStoredWriteReachesBothNodes(LocalCluster cluster) {
+        try (SocketClient onA = SocketClient.connect(cluster.a(), null);
+             SocketClient onB = SocketClient.connect(cluster.b(), null)) {
+            onA.subscribe("view:system:notification:global", false);
+            onB.subscribe("view:system:notification:*", false);
+
+            Http.Response response = cluster.signInAsAdmin(cluster.b()).post("/api/1/admin/broadcast-notification",
+                    "{\"message\":\"Maintenance at noon\",\"level\":\"warning\"}");
+            assertEquals(200, response.status(), response.text());
+            String id = response.body().getJsonObject("data").getString("id");
+
+            for (SocketClient client : new SocketClient[] {onA, onB}) {
+                JsonObject notification = client.nextBroadcast().getJsonObject("data");
+                assertEquals(id, notification.getString("id"));
+                assertEquals("Maintenance at noon", notification.getString("message"));
+                assertFalse(notification.getBoolean("critical"));
+            }
+        }
+    }
+
+    @Test
+    void omitSelfSkipsOnlyTheSendersOwnMessages(LocalCluster cluster) {
+        String channel = channel("sent");
+        String sender = UUID.randomUUID().toString();
+        try (SocketClient senderTab = SocketClient.connect(cluster.a(), sender);
+             SocketClient other = SocketClient.connect(cluster.b(), null)) {
+            assertEquals(sender, senderTab.clientId());
+            senderTab.subscribe(channel, true);
+            other.subscribe(channel, true);
+
+            publish(cluster.a(), channel, "{\"n\":1}", sender);
+            publish(cluster.b(), channel, "{\"n\":2}", other.clientId());
+
+            assertEquals(1, other.nextBroadcast().getJsonObject("data").getInt("n"));
+            // The sender skipped its own n=1; its first broadcast is the other client's n=2.
+            JsonObject received = senderTab.nextBroadcast().getJsonObject("data");
+            assertEquals(2, received.getInt("n"));
+            assertEquals(other.clientId(), received.getString("uuid"));
+        }
+    }
+
+    @Test
+    void subscriptionsWithDifferentOmitSelfOnOneChannelDoNotOverrideEachOther(LocalCluster cluster) {
+        String channel = channel("both");
+        String sender = UUID.randomUUID().toString();
+        try (SocketClient tab = SocketClient.connect(cluster.a(), sender)) {
+            tab.subscribe(channel, true);
+            tab.subscribe(channel, false);
+            publish(cluster.b(), channel, "{\"n\":1}", sender);
+            assertEquals(1, tab.nextBroadcast().getJsonObject("data").getInt("n"));
+
+            tab.send("{\"type\":\"unsubscribe\",\"channel\":\"" + channel + "\",\"omitSelf\":false}");
+            assertEquals("unsubscribed", tab.next().getJsonObject("data").getString("type"));
+            publish(cluster.b(), channel, "{\"n\":2}", sender);
+            publish(cluster.b(), channel, "{\"n\":3}", null);
+            // The omitSelf variant is still there: it skips n=2 and takes n=3.
+            assertEquals(3, tab.nextBroadcast().getJsonObject("data").getInt("n"));
+        }
+    }
+
+    @Test
+    void twoTabsWithOneUuidBothWorkAndClosingOneKeepsTheOther(LocalCluster cluster) {
+        String channel = channel("tabs");
+        String uuid = UUID.randomUUID().toString();
+        try (SocketClient first = SocketClient.connect(cluster.b(), uuid)) {
+            SocketClient second = SocketClient.connect(cluster.b(), uuid);
+            first.subscribe(channel, false);
+            second.subscribe(channel, false);
+            publish(cluster.a(), channel, "{\"n\":1}", null);
+            assertEquals(1, first.nextBroadcast().getJsonObject("data").getInt("n"));
+            assertEquals(1, second.nextBroadcast().getJsonObject("data").getInt("n"));
+
+            second.close();
+            publish(cluster.a(), channel, "{\"n\":2}", null);
+            assertEquals(2, first.nextBroadcast().getJsonObject("data").getInt("n"));
+        }
+    }
+
+    @Test
+    void aMissingOrMalformedUuidGetsAFreshOne(LocalCluster cluster) {
+        try (SocketClient none = SocketClient.connect(cluster.a(), null);
+             SocketClient malformed = SocketClient.connect(cluster.a(), "not-a-uuid%3Cscript%3E")) {
+            UUID.fromString(none.clientId());
+            UUID.fromString(malformed.clientId());
+            assertNotEquals(none.clientId(), malformed.clientId());
+        }
+    }
+
+    @Test
+    void browsersCannotUseControllerOrModelChannels(LocalCluster cluster) {
+        try (SocketClient client = SocketClient.connect(cluster.a(), null)) {
+            client.send("{\"type\":\"subscribe\",\"channel\":\"controller:health:metrics:x\"}");
+            client.nextError("FORBIDDEN_CHANNEL");
+            client.send("{\"type\":\"subscribe\",\"channel\":\"model:*\"}");
+            client.nextError("FORBIDDEN_CHANNEL");
+            client.send("{\"type\":\"subscribe\",\"channel\":\"*\"}");
+            client.nextError("FORBIDDEN_CHANNEL");
+        }
+        Http.Response response = publish(cluster.a(), "controller:myApp:cache:refresh", "{}", null);
+        assertEquals(403, response.status());
+        assertEquals("FORBIDDEN_CHANNEL", response.body().getString("code"));
+    }
+}
