@@ -153,14 +153,14 @@ public class ClientConnection {
             }
             String text = (String) next;
             try {
-                session.getAsyncRemote().sendText(text, result -> {
+                LeanSend.run(() -> session.getAsyncRemote().sendText(text, result -> {
                     sending.set(false);
                     if (result.isOK()) {
                         drain();
                     } else {
                         closeAfterFailedSend(result.getException());
                     }
-                });
+                }));
             } catch (RuntimeException e) {
                 sending.set(false);
                 LOG.fine(() -> "Send to client " + uuid + " failed: " + e);
