@@ -35,8 +35,16 @@ public final class ServerNode implements AutoCloseable {
         this.process = start();
     }
 
+    /** The test nodes' JVM: small and quick to start. */
+    private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     /** Starts the process; {@link #awaitReady()} waits until it serves. */
     public static ServerNode launch(String name, Map<String, String> systemProperties) {
+        return launch(name, systemProperties, TEST_JVM);
+    }
+
+    /** Starts a Payara Micro (or WildFly) node whose JVM gets {@code jvmOptions} (Payara Micro only). */
+    public static ServerNode launch(String name, Map<String, String> systemProperties, List<String> jvmOptions) {
         File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
         int port = FreePorts.next();
@@ -48,12 +56,13 @@ public final class ServerNode implements AutoCloseable {
         int healthPort = kind == ServerKind.WILDFLY ? FreePorts.next() : port;
         ProcessBuilder command = kind == ServerKind.WILDFLY
                 ? WildFly.command(name, port, healthPort, properties, logDir)
-                : payaraMicro(name, port, properties, logDir);
+                : payaraMicro(port, properties, jvmOptions);
         return new ServerNode(name, port, healthPort, log, command);
     }
 
-    private static ProcessBuilder payaraMicro(String name, int port, Map<String, String> properties, File logDir) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC"));
+    private static ProcessBuilder payaraMicro(int port, Map<String, String> properties, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
                 "--port", String.valueOf(port), "--nocluster", "--postbootcommandfile", TestPaths.postBootCommands()));

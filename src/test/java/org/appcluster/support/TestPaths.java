@@ -1,12 +1,12 @@
 package org.appcluster.support;
 
 /** Where the build put what the integration tests run: set by Failsafe from the POM. */
-final class TestPaths {
+public final class TestPaths {
 
     private TestPaths() {
     }
 
-    static String buildDir() {
+    public static String buildDir() {
         return required("app.buildDir");
     }
 

@@ -1,0 +1,128 @@
+package org.appcluster.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.appcluster.infra.EmbeddedMongoServer;
+import org.appcluster.support.RedisProcess;
+import org.appcluster.support.ServerNode;
+import org.appcluster.support.TestPaths;
+
+/**
+ * What the benchmark measures: a {@code redis-server}, an embedded MongoDB and two Payara Micro
+ * nodes of its own on free loopback ports, with the JVM settings in {@link #NODE_JVM}. REST
+ * publishing limits are lifted (every request comes from one address); nothing else differs
+ * from the defaults.
+ */
+final class BenchCluster implements AutoCloseable {
+
+    static final String SITE = "bench";
+    static final List<String> NODE_JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
+    private static final Pattern G1_USED = Pattern.compile("garbage-first heap\\s+total\\s+\\d+K, used (\\d+)K");
+
+    final RedisProcess redis;
+    private final EmbeddedMongoServer mongo;
+    final ServerNode a;
+    final ServerNode b;
+
+    private BenchCluster(RedisProcess redis, EmbeddedMongoServer mongo, ServerNode a, ServerNode b) {
+        this.redis = redis;
+        this.mongo = mongo;
+        this.a = a;
+        this.b = b;
+    }
+
+    static BenchCluster start(boolean recordJfr) {
+        File logDir = new File(TestPaths.buildDir(), "bench/nodes");
+        logDir.mkdirs();
+        RedisProcess redis = RedisProcess.start(logDir);
+        EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null);
+        Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
+                "cluster.site-id", SITE, "publish.rate-limit.per-address", "1000000",
+                "publish.rate-limit.per-client", "1000000");
+        ServerNode a = ServerNode.launch("bench-a", config, jvm("bench-a", recordJfr));
+        ServerNode b = ServerNode.launch("bench-b", config, jvm("bench-b", recordJfr));
+        BenchCluster cluster = new BenchCluster(redis, mongo, a, b);
+        try {
+            CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private static List<String> jvm(String name, boolean recordJfr) {
+        List<String> options = new ArrayList<>(NODE_JVM);
+        if (recordJfr) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + new File(TestPaths.buildDir(), "bench/" + name + ".jfr").getAbsolutePath());
+        }
+        return options;
+    }
+
+    ServerNode node(int i) {
+        return i % 2 == 0 ? a : b;
+    }
+
+    URI socketUri(ServerNode node) {
+        return node.socketUri("");
+    }
+
+    /** Heap in use after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
+    static long heapAfterGc(ServerNode node) {
+        jcmd(node.pid(), "GC.run");
+        Matcher used = G1_USED.matcher(jcmd(node.pid(), "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("no G1 heap figure from jcmd");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /** Resident memory of the node's process, in bytes. */
+    static long rss(ServerNode node) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + node.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String jcmd(long pid, String command) {
+        try {
+            Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd", String.valueOf(pid), command)
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        a.close();
+        b.close();
+        redis.close();
+        mongo.close();
+    }
+}

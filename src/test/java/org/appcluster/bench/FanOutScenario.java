@@ -1,0 +1,68 @@
+package org.appcluster.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenarios 1 and 2: subscribers spread evenly over both nodes and over {@code channels}
+ * channels (1 channel: one hot channel), REST publishes spread over both nodes, the rate
+ * stepped up. Each step reports deliveries per second, latency from the publish call to the
+ * frame arriving, and loss.
+ */
+final class FanOutScenario {
+
+    private final BenchCluster cluster;
+    private final BenchSockets sockets;
+    private final BenchResults results;
+
+    FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
+        this.cluster = cluster;
+        this.sockets = sockets;
+        this.results = results;
+    }
+
+    void run(String name, int subscribers, int channels, List<Integer> rates, java.time.Duration step) {
+        List<BenchSockets.Socket> opened = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            int offset = node;
+            opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), subscribers / 2,
+                    i -> channel(name, (2 * i + offset) % channels)));
+        }
+        int perChannel = subscribers / channels;
+        RestPublisher publisher = new RestPublisher(100);
+        long expectedSoFar = sockets.received.sum();
+        for (int rate : rates) {
+            sockets.latencyMicros.reset();
+            long before = sockets.received.sum();
+            long closedBefore = sockets.closedByServer.sum();
+            publisher.reset();
+            long started = System.nanoTime();
+            publisher.run(rate, step, i -> publishUri(cluster.node(i).uri("/"), channel(name, i % channels)));
+            long expected = publisher.accepted.sum() * perChannel;
+            expectedSoFar += expected;
+            long last = Deliveries.awaitDrained(sockets, 0, expectedSoFar);
+            long delivered = sockets.received.sum() - before;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("publish/s", rate);
+            row.put("subscribers", subscribers);
+            row.put("channels", channels);
+            row.putAll(Deliveries.row(delivered, expected, started, last, sockets.latencyMicros.getIntervalHistogram()));
+            row.put("publish errors", publisher.failed.sum() + publisher.fellBack.sum());
+            row.put("generator skipped", publisher.skipped.sum());
+            row.put("sockets closed", sockets.closedByServer.sum() - closedBefore);
+            results.add(name, row);
+        }
+        sockets.closeAll(opened);
+    }
+
+    private static String channel(String scenario, int index) {
+        return "view:bench:" + scenario.replaceAll("[^a-z]", "") + index + ":tick";
+    }
+
+    private static URI publishUri(URI base, String channel) {
+        return base.resolve("/api/1/app-cluster/broadcast/" + channel);
+    }
+}

@@ -1,0 +1,35 @@
+package org.appcluster.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big each scenario is. {@code full} is what the README reports; {@code smoke} runs every
+ * scenario small and quickly, so CI can check that the benchmark still works.
+ */
+record Scale(String name, int fanOutSubscribers, int fanOutChannels, List<Integer> fanOutRates,
+             int hotSubscribers, List<Integer> hotRates, int maxConnections, int connectionBatch,
+             int writeSubscribers, List<Integer> writeRates, Duration step, Duration hop) {
+
+    static Scale of(String name) {
+        return switch (name) {
+            case "full" -> new Scale(name, 10_000, 100, List.of(50, 100, 200, 400, 800), 10_000, List.of(1, 2, 5, 10),
+                    Math.min(20_000, fileLimit() - 1_000), 2_000, 1_000, List.of(20, 50, 100, 200), Duration.ofSeconds(10), Duration.ofSeconds(10));
+            case "smoke" -> new Scale(name, 200, 10, List.of(20), 200, List.of(5), 500, 250,
+                    50, List.of(10), Duration.ofSeconds(2), Duration.ofSeconds(2));
+            default -> throw new IllegalArgumentException("bench.scale must be full or smoke, not " + name);
+        };
+    }
+
+    /**
+     * The file-descriptor limit this process (and the nodes it starts) got: idle connections stop
+     * a thousand below it, leaving room for the node's own files and sockets.
+     */
+    private static int fileLimit() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return (int) Math.min(Integer.MAX_VALUE, unix.getMaxFileDescriptorCount());
+        }
+        return 21_000;
+    }
+}
