@@ -79,8 +79,9 @@ final class RestPublisher {
         http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
-                    inFlight.release();
+                    // Counted before the slot is freed: whoever waits for all slots sees every count.
                     count(response, error);
+                    inFlight.release();
                 });
     }
 
@@ -98,8 +99,9 @@ final class RestPublisher {
         http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
-                    inFlight.release();
+                    // Counted before the slot is freed: whoever waits for all slots sees every count.
                     count(response, error);
+                    inFlight.release();
                 });
     }
 
