@@ -3,6 +3,7 @@ package org.appcluster.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.appcluster.broadcast.boundary.Broadcaster;
+import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.infra.ClusterSettings;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -22,6 +23,9 @@ public class RedisReadiness implements HealthCheck {
     @Inject
     ClusterSettings settings;
 
+    @Inject
+    RedisBus bus;
+
     @Override
     public HealthCheckResponse call() {
         String delivery = broadcaster.isRedisAvailable() ? "cluster" : "local-only";
@@ -31,6 +35,8 @@ public class RedisReadiness implements HealthCheck {
                 .withData("configured", settings.redisConfigured())
                 .withData("mode", settings.redisMode())
                 .withData("instanceId", settings.instanceId())
+                .withData("probeRoundTripMillis", bus.probeRoundTripMillis())
+                .withData("subscriberRestarts", bus.subscriberRestartCount())
                 .build();
     }
 }

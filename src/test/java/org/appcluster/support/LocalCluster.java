@@ -74,6 +74,13 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return ServerNode.launch(name, config).awaitReady();
     }
 
+    /** One more node with some settings changed, e.g. its {@code redis.uri} (the caller stops it). */
+    public ServerNode launchExtraNode(String name, Map<String, String> overrides) {
+        Map<String, String> changed = new java.util.HashMap<>(config);
+        changed.putAll(overrides);
+        return ServerNode.launch(name, changed).awaitReady();
+    }
+
     public Session signInAsAdmin(ServerNode node) {
         return Session.signIn(node, ADMIN, ADMIN_PASSWORD);
     }

@@ -88,7 +88,7 @@ public final class RedisProcess implements AutoCloseable {
     private synchronized void startProcess() {
         try {
             List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no"));
+                    "--save", "", "--appendonly", "no", "--daemonize", "no", "--enable-debug-command", "local"));
             if (password != null) {
                 command.addAll(List.of("--requirepass", password));
             }

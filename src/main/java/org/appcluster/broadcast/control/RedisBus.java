@@ -54,6 +54,8 @@ public class RedisBus {
 
     private static final Logger LOG = Logger.getLogger(RedisBus.class.getName());
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /** Probes share the broadcast prefix; no channel starts with it, layers being model, view, controller. */
+    private static final String PROBE_SEGMENT = "probe:";
 
     @Inject
     ClusterSettings settings;
@@ -80,6 +82,8 @@ public class RedisBus {
     private volatile ShardChannels shards;
     private volatile ShardSubscriber shardSubscriber;
     private final Set<String> announcedShards = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger subscriberRestarts = new AtomicInteger();
+    private volatile SubscriberProbe probe;
     private Consumer<String> sink;
 
     public synchronized void start(Consumer<String> sink) {
@@ -92,6 +96,9 @@ public class RedisBus {
         if (isCluster()) {
             shards = new ShardChannels(settings.redisChannelPrefix());
         }
+        String prefix = settings.redisChannelPrefix();
+        probe = new SubscriberProbe(isCluster() ? prefix + "{probe:" + settings.instanceId() + "}"
+                : prefix + PROBE_SEGMENT + settings.instanceId(), System::nanoTime);
         AtomicInteger threadCount = new AtomicInteger();
         resources = DefaultClientResources.builder()
                 .threadFactoryProvider(pool -> task -> {
@@ -171,6 +178,17 @@ public class RedisBus {
     public int unsubscribedShardCount() {
         ShardSubscriber current = shardSubscriber;
         return current == null || !available.get() ? 0 : current.unplacedCount();
+    }
+
+    /** How often the pub/sub side was found deaf by the probe and reconnected since start. */
+    public int subscriberRestartCount() {
+        return subscriberRestarts.get();
+    }
+
+    /** The last probe's trip through Redis and back, or -1 before the first. */
+    public long probeRoundTripMillis() {
+        SubscriberProbe current = probe;
+        return current == null ? -1 : current.roundTripMillis();
     }
 
     public boolean isAvailable() {
@@ -271,6 +289,7 @@ public class RedisBus {
             }
             updateAvailability();
             reconcileShards();
+            checkProbe();
         } catch (RuntimeException e) {
             updateAvailability();
             if (unreachableLogged.compareAndSet(false, true)) {
@@ -301,11 +320,64 @@ public class RedisBus {
         }
     }
 
+    /** Publishes the next probe, or reconnects when the last one never came back. */
+    private void checkProbe() {
+        RedisLink current = link;
+        if (current == null || !available.get()) {
+            probe.reset();
+            return;
+        }
+        if (probe.stalled()) {
+            restartSubscriber();
+            return;
+        }
+        String payload = probe.next();
+        if (payload == null) {
+            return;
+        }
+        try {
+            if (shards == null) {
+                current.commands().publish(probe.channel(), payload);
+            } else {
+                current.commands().spublish(probe.channel(), payload);
+            }
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Probe not published: " + e);
+        }
+    }
+
+    private synchronized void restartSubscriber() {
+        subscriberRestarts.incrementAndGet();
+        LOG.warning(() -> "Redis delivered none of this node's probes for " + SubscriberProbe.TIMEOUT.toSeconds()
+                + " s although the connection looked open: reconnecting and subscribing again");
+        if (shardSubscriber != null) {
+            shardSubscriber.close();
+            shardSubscriber = null;
+        }
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+        subscribed = false;
+        probe.reset();
+        updateAvailability();
+    }
+
+    /** Every message from Redis: the node's own probe answers it; other nodes' probes are not for us. */
+    private void onMessage(String channel, String message) {
+        SubscriberProbe current = probe;
+        if (channel.equals(current.channel())) {
+            current.answered(message);
+        } else if (!channel.startsWith(settings.redisChannelPrefix() + PROBE_SEGMENT)) {
+            sink.accept(message);
+        }
+    }
+
     private void connectCluster(RedisClusterClient cluster) {
         RedisLink opened = RedisLink.cluster(cluster);
         RedisURI seed = RedisURI.create(settings.redisUri().split(",")[0].trim());
         shardSubscriber = new ShardSubscriber(cluster, resources, seed, COMMAND_TIMEOUT, shards,
-                () -> new HashSet<>(opened.commands().smembers(directoryKey())), message -> sink.accept(message));
+                () -> new HashSet<>(opened.commands().smembers(directoryKey())), Set.of(probe.channel()), this::onMessage);
         announcedShards.clear();
         subscribed = true;
         link = opened;
@@ -340,7 +412,7 @@ public class RedisBus {
 
         @Override
         public void message(String pattern, String channel, String message) {
-            sink.accept(message);
+            onMessage(channel, message);
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -39,18 +39,24 @@ final class ShardSubscriber {
     private final RedisURI seed;
     private final ShardChannels channels;
     private final Supplier<Set<String>> directory;
-    private final Consumer<String> sink;
+    private final Set<String> always;
+    private final BiConsumer<String, String> sink;
     private final Map<String, StatefulRedisPubSubConnection<String, String>> byNode = new HashMap<>();
     private final Map<String, String> placed = new ConcurrentHashMap<>();
     private final Set<String> leaving = ConcurrentHashMap.newKeySet();
     private volatile boolean topologyStale;
 
+    /**
+     * @param always shard channels needed whatever the clients want (the node's probe)
+     * @param sink gets each message with the shard channel it came on
+     */
     ShardSubscriber(RedisClusterClient cluster, ClientResources resources, RedisURI seed, Duration timeout,
-            ShardChannels channels, Supplier<Set<String>> directory, Consumer<String> sink) {
+            ShardChannels channels, Supplier<Set<String>> directory, Set<String> always, BiConsumer<String, String> sink) {
         this.cluster = cluster;
         this.seed = seed;
         this.channels = channels;
         this.directory = directory;
+        this.always = always;
         this.sink = sink;
         this.nodes = RedisClient.create(resources);
         nodes.setOptions(ClientOptions.builder().autoReconnect(false)
@@ -60,7 +66,7 @@ final class ShardSubscriber {
 
     /** Subscribes what is needed and not subscribed, on the master owning it now; drops the rest. */
     synchronized void reconcile() {
-        Set<String> needed = channels.needed(channels.wantsDirectory() ? directory.get() : Set.of());
+        Set<String> needed = needed();
         dropUnneeded(needed);
         if (needed.stream().anyMatch(shard -> !isLive(shard)) || topologyStale) {
             cluster.refreshPartitions();
@@ -83,8 +89,14 @@ final class ShardSubscriber {
 
     /** How many needed shard channels are not subscribed right now (0 when all is well). */
     synchronized int unplacedCount() {
-        Set<String> needed = channels.needed(channels.wantsDirectory() ? directory.get() : Set.of());
+        Set<String> needed = needed();
         return (int) needed.stream().filter(shard -> !isLive(shard)).count();
+    }
+
+    private Set<String> needed() {
+        Set<String> needed = channels.needed(channels.wantsDirectory() ? directory.get() : Set.of());
+        needed.addAll(always);
+        return needed;
     }
 
     synchronized void close() {
@@ -166,7 +178,7 @@ final class ShardSubscriber {
 
         @Override
         public void smessage(String shardChannel, String message) {
-            sink.accept(message);
+            sink.accept(shardChannel, message);
         }
 
         /** Confirms our own unsubscribe, or tells that Redis moved the slot away from this master. */
