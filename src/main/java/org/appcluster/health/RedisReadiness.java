@@ -37,6 +37,7 @@ public class RedisReadiness implements HealthCheck {
                 .withData("instanceId", settings.instanceId())
                 .withData("probeRoundTripMillis", bus.probeRoundTripMillis())
                 .withData("subscriberRestarts", bus.subscriberRestartCount())
+                .withData("unsubscribedShards", bus.unsubscribedShardCount())
                 .build();
     }
 }

@@ -46,6 +46,7 @@ public class ClusterMetrics {
         registry.gauge("app_cluster_redis_reconnects_total", bus::reconnectCount);
         registry.gauge("app_cluster_redis_subscriber_restarts_total", bus::subscriberRestartCount);
         registry.gauge("app_cluster_redis_probe_round_trip_milliseconds", bus::probeRoundTripMillis);
+        registry.gauge("app_cluster_redis_unsubscribed_shards", bus::unsubscribedShardCount);
         registry.gauge("app_cluster_publish_to_send_milliseconds_sum", clients::relayLatencyMillisSum);
         registry.gauge("app_cluster_publish_to_send_count", clients::relayedCount);
     }

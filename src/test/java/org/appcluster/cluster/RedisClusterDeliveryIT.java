@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.RedisClusterProcesses;
 import org.appcluster.support.SocketClient;
@@ -113,6 +114,10 @@ class RedisClusterDeliveryIT extends ClusterDeliveryContract {
             System.out.printf("Delivery across nodes resumed %d ms after the new master was elected%n",
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             assertEquals(2, redis.shardSubscribers(shard), "both nodes subscribed on the new master");
+            for (var node : cluster.nodes()) {
+                Waits.until(node.name() + " reports every needed shard subscribed", SocketClient.TIMEOUT,
+                        () -> Http.getJson(node.healthUri("/health/ready")).text().matches("(?s).*\"unsubscribedShards\":\"?0\"?[,}].*"));
+            }
 
             drain(onA);
             drain(onB);

@@ -174,10 +174,20 @@ public class RedisBus {
         }
     }
 
-    /** Shard channels this node needs but has not subscribed (Redis Cluster mode; else 0). */
+    /**
+     * Shard channels this node needs but has not subscribed: 0 when all is well (and in single
+     * mode), more while a master is down, -1 when the cluster cannot be asked.
+     */
     public int unsubscribedShardCount() {
         ShardSubscriber current = shardSubscriber;
-        return current == null || !available.get() ? 0 : current.unplacedCount();
+        if (current == null || !available.get()) {
+            return 0;
+        }
+        try {
+            return current.unplacedCount();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     /** How often the pub/sub side was found deaf by the probe and reconnected since start. */
