@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.appcluster.infra.EmbeddedMongoServer;
+import org.appcluster.support.Processes;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.TestPaths;
@@ -104,18 +104,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     private static String jcmd(long pid, String command) {
-        try {
-            Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd", String.valueOf(pid), command)
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor();
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Processes.output(List.of(System.getProperty("java.home") + "/bin/jcmd", String.valueOf(pid), command));
     }
 
     @Override

@@ -20,20 +20,10 @@ import java.util.function.LongFunction;
  * on node B; and the receiving half alone, envelopes put straight into Redis the way node A would
  * and delivered by node B to its socket.
  */
-final class BrokerHopScenario {
+record BrokerHopScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
 
     private static final String CHANNEL = "view:bench:hop:msg";
     private static final int WINDOW = 1000;
-
-    private final BenchCluster cluster;
-    private final BenchSockets sockets;
-    private final BenchResults results;
-
-    BrokerHopScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
-        this.cluster = cluster;
-        this.sockets = sockets;
-        this.results = results;
-    }
 
     void run(Duration duration) {
         String sample = envelope(0);
@@ -73,17 +63,19 @@ final class BrokerHopScenario {
             });
             subscriber.sync().subscribe("bench:raw");
             String message = "x".repeat(size);
-            return flood(duration, received, i -> publisher.async().publish("bench:raw", message));
+            long started = System.nanoTime();
+            long sent = floodCount(duration, i -> publisher.async().publish("bench:raw", message));
+            return rate(received.sum(), started, Deliveries.awaitDrained(received::sum, sent));
         }
     }
 
     private double restToSocketRate(Duration duration) {
-        RestPublisher publisher = new RestPublisher(100);
+        RestPublisher publisher = RestPublisher.broadcasts(100);
         long before = sockets.received.sum();
         long started = System.nanoTime();
         publisher.flood(duration, i -> cluster.a.uri("/api/1/app-cluster/broadcast/" + CHANNEL));
-        long last = Deliveries.awaitDrained(sockets, before, publisher.accepted.sum());
-        return (sockets.received.sum() - before) / ((last - started) / 1e9);
+        long last = Deliveries.awaitDrained(() -> sockets.received.sum() - before, publisher.accepted.sum());
+        return rate(sockets.received.sum() - before, started, last);
     }
 
     private double redisToSocketRate(RedisClient client, Duration duration) {
@@ -91,28 +83,17 @@ final class BrokerHopScenario {
             String channel = BenchCluster.SITE + ":prod:bc:" + CHANNEL;
             long before = sockets.received.sum();
             long started = System.nanoTime();
-            LongAdder counted = new LongAdder();
             long sent = floodCount(duration, i -> publisher.async().publish(channel, envelope(i)));
-            long last = Deliveries.awaitDrained(sockets, before, sent);
-            counted.add(sockets.received.sum() - before);
-            return counted.sum() / ((last - started) / 1e9);
+            long last = Deliveries.awaitDrained(() -> sockets.received.sum() - before, sent);
+            return rate(sockets.received.sum() - before, started, last);
         }
     }
 
-    /** Publishes for {@code duration} with {@link #WINDOW} in flight; the receive rate over the whole run. */
-    private static double flood(Duration duration, LongAdder received, LongFunction<io.lettuce.core.RedisFuture<Long>> publish) {
-        long started = System.nanoTime();
-        long sent = floodCount(duration, publish);
-        long lastCount = -1;
-        long lastArrival = System.nanoTime();
-        while (received.sum() < sent && received.sum() != lastCount) {
-            lastCount = received.sum();
-            lastArrival = System.nanoTime();
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-        return received.sum() / ((Math.max(lastArrival, System.nanoTime()) - started) / 1e9);
+    private static double rate(long count, long startedNanos, long lastNanos) {
+        return count / ((lastNanos - startedNanos) / 1e9);
     }
 
+    /** Publishes for {@code duration} with {@link #WINDOW} in flight; returns how many were sent. */
     private static long floodCount(Duration duration, LongFunction<io.lettuce.core.RedisFuture<Long>> publish) {
         Semaphore window = new Semaphore(WINDOW);
         long end = System.nanoTime() + duration.toNanos();

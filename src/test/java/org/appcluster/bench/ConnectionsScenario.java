@@ -10,17 +10,7 @@ import java.util.Map;
  * up to the scale's maximum or until the node refuses; heap after a full GC and resident memory
  * per connection, measured against the node before the first batch.
  */
-final class ConnectionsScenario {
-
-    private final BenchCluster cluster;
-    private final BenchSockets sockets;
-    private final BenchResults results;
-
-    ConnectionsScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
-        this.cluster = cluster;
-        this.sockets = sockets;
-        this.results = results;
-    }
+record ConnectionsScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
 
     void run(int max, int batch) {
         long heapBefore = BenchCluster.heapAfterGc(cluster.a);

@@ -3,6 +3,7 @@ package org.appcluster.bench;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -15,17 +16,17 @@ final class Deliveries {
     }
 
     /**
-     * Waits until {@code expected} deliveries arrived since {@code before}, or none arrived for
-     * {@link #QUIET}; returns when the last one came (nanoTime). Steps pass their running total,
-     * so a step's late deliveries are not counted for the next one.
+     * Waits until {@code received} reaches {@code expected}, or stops growing for {@link #QUIET};
+     * returns when it last grew (nanoTime). Steps pass running totals, so a step's late
+     * deliveries are not counted for the next one.
      */
-    static long awaitDrained(BenchSockets sockets, long before, long expected) {
+    static long awaitDrained(LongSupplier received, long expected) {
         long lastCount = -1;
         long lastChange = System.nanoTime();
         long lastArrival = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            long count = sockets.received.sum() - before;
+            long count = received.getAsLong();
             if (count != lastCount) {
                 lastCount = count;
                 lastChange = now;

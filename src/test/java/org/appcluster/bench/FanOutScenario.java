@@ -12,17 +12,7 @@ import java.util.Map;
  * stepped up. Each step reports deliveries per second, latency from the publish call to the
  * frame arriving, and loss.
  */
-final class FanOutScenario {
-
-    private final BenchCluster cluster;
-    private final BenchSockets sockets;
-    private final BenchResults results;
-
-    FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
-        this.cluster = cluster;
-        this.sockets = sockets;
-        this.results = results;
-    }
+record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
 
     void run(String name, int subscribers, int channels, List<Integer> rates, java.time.Duration step) {
         List<BenchSockets.Socket> opened = new ArrayList<>();
@@ -32,7 +22,7 @@ final class FanOutScenario {
                     i -> channel(name, (2 * i + offset) % channels)));
         }
         int perChannel = subscribers / channels;
-        RestPublisher publisher = new RestPublisher(100);
+        RestPublisher publisher = RestPublisher.broadcasts(100);
         long expectedSoFar = sockets.received.sum();
         for (int rate : rates) {
             sockets.latencyMicros.reset();
@@ -43,7 +33,7 @@ final class FanOutScenario {
             publisher.run(rate, step, i -> publishUri(cluster.node(i).uri("/"), channel(name, i % channels)));
             long expected = publisher.accepted.sum() * perChannel;
             expectedSoFar += expected;
-            long last = Deliveries.awaitDrained(sockets, 0, expectedSoFar);
+            long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar);
             long delivered = sockets.received.sum() - before;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("publish/s", rate);

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
- * Publishes through the nodes' REST API at a fixed rate, spread over the nodes as a load
- * balancer would, with a bounded number of requests in flight. Each message carries its send
- * time ({@code "t"}, {@link System#nanoTime()}) and a padding that sets its size.
+ * POSTs to the nodes' REST API at a fixed rate or as fast as they answer, spread over the nodes
+ * as a load balancer would, with a bounded number of requests in flight. Each body carries its
+ * send time ({@link System#nanoTime()}), so delivery latency can be measured.
  */
 final class RestPublisher {
 
@@ -24,14 +24,26 @@ final class RestPublisher {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    private final String padding;
+    private final Body body;
     final LongAdder accepted = new LongAdder();
     final LongAdder failed = new LongAdder();
     final LongAdder fellBack = new LongAdder();
     final LongAdder skipped = new LongAdder();
 
-    RestPublisher(int paddingChars) {
-        this.padding = "x".repeat(paddingChars);
+    /** A request body for message {@code sequence}, sent at {@code sentAt} (nanoTime). */
+    interface Body {
+        String of(long sequence, long sentAt);
+    }
+
+    RestPublisher(Body body) {
+        this.body = body;
+    }
+
+    /** Broadcast publishes: data with the send time {@code "t"} and a padding that sets the size. */
+    static RestPublisher broadcasts(int paddingChars) {
+        String padding = "x".repeat(paddingChars);
+        return new RestPublisher((sequence, sentAt) ->
+                "{\"data\":{\"t\":" + sentAt + ",\"s\":" + sequence + ",\"pad\":\"" + padding + "\"}}");
     }
 
     /**
@@ -55,8 +67,7 @@ final class RestPublisher {
             }
             send(target.apply(i), i);
         }
-        inFlight.acquireUninterruptibly(IN_FLIGHT);
-        inFlight.release(IN_FLIGHT);
+        awaitIdle();
     }
 
     /** As fast as the nodes answer, {@code IN_FLIGHT} at a time, for {@code duration}. */
@@ -68,24 +79,11 @@ final class RestPublisher {
             send(target.apply((int) sent), (int) sent);
             sent++;
         }
-        inFlight.acquireUninterruptibly(IN_FLIGHT);
-        inFlight.release(IN_FLIGHT);
+        awaitIdle();
         return sent;
     }
 
-    /** POSTs {@code body(t)} to {@code uri} and returns the status, for the write-path scenario. */
-    void post(URI uri, String body) {
-        inFlight.acquireUninterruptibly();
-        http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, error) -> {
-                    // Counted before the slot is freed: whoever waits for all slots sees every count.
-                    count(response, error);
-                    inFlight.release();
-                });
-    }
-
-    void awaitIdle() {
+    private void awaitIdle() {
         inFlight.acquireUninterruptibly(IN_FLIGHT);
         inFlight.release(IN_FLIGHT);
     }
@@ -95,9 +93,8 @@ final class RestPublisher {
     }
 
     private void send(URI uri, int sequence) {
-        String body = "{\"data\":{\"t\":" + System.nanoTime() + ",\"s\":" + sequence + ",\"pad\":\"" + padding + "\"}}";
         http.sendAsync(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                        .POST(HttpRequest.BodyPublishers.ofString(body.of(sequence, System.nanoTime()))).build(), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, error) -> {
                     // Counted before the slot is freed: whoever waits for all slots sees every count.
                     count(response, error);

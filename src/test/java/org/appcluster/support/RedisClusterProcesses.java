@@ -3,7 +3,6 @@ package org.appcluster.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ public final class RedisClusterProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         servers.keySet().forEach(port -> command.add("127.0.0.1:" + port));
         command.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-        run(command);
+        Processes.output(command);
         for (int port : servers.keySet()) {
             Waits.until("cluster_state:ok on port " + port, READY_TIMEOUT,
                     () -> cli(port, "CLUSTER", "INFO").contains("cluster_state:ok"));
@@ -133,22 +132,6 @@ public final class RedisClusterProcesses implements AutoCloseable {
     private static String cli(int port, String... args) {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", String.valueOf(port)));
         command.addAll(Arrays.asList(args));
-        return run(command);
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Processes.output(command);
     }
 }
