@@ -1,20 +1,10 @@
 package org.appcluster.broadcast.control;
 
 import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
-import io.lettuce.core.resource.DefaultClientResources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -22,12 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,7 +31,7 @@ import org.appcluster.infra.ClusterSettings;
  * logs each change of state once.
  * <p>
  * With one Redis the node pattern-subscribes to the whole broadcast prefix. On a Redis Cluster it
- * uses sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}, see {@link ShardChannels}) and
+ * uses sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}, see {@link ShardedPubSub}) and
  * subscribes only to what this node's clients and callbacks declared with {@link #acquire}, so
  * each message reaches the nodes that need it and no others.
  */
@@ -74,14 +60,12 @@ public class RedisBus {
     private volatile boolean everAvailable;
     private final AtomicBoolean unreachableLogged = new AtomicBoolean();
     private final AtomicBoolean publishFailureLogged = new AtomicBoolean();
-    private volatile boolean subscribed;
     private volatile ClientResources resources;
     private volatile AbstractRedisClient client;
     private volatile RedisLink link;
     private volatile ScheduledFuture<?> healthLoop;
-    private volatile ShardChannels shards;
-    private volatile ShardSubscriber shardSubscriber;
-    private final Set<String> announcedShards = ConcurrentHashMap.newKeySet();
+    /** Redis Cluster mode's sharded pub/sub; null with one Redis. */
+    private volatile ShardedPubSub sharded;
     private final AtomicInteger subscriberRestarts = new AtomicInteger();
     private volatile SubscriberProbe probe;
     private Consumer<String> sink;
@@ -93,22 +77,14 @@ public class RedisBus {
             return;
         }
         this.sink = sink;
-        if (isCluster()) {
-            shards = new ShardChannels(settings.redisChannelPrefix());
+        boolean cluster = "cluster".equals(settings.redisMode());
+        if (cluster) {
+            sharded = new ShardedPubSub(settings.redisChannelPrefix(), keyPrefix(), available::get);
         }
-        String prefix = settings.redisChannelPrefix();
-        probe = new SubscriberProbe(isCluster() ? prefix + "{probe:" + settings.instanceId() + "}"
-                : prefix + PROBE_SEGMENT + settings.instanceId(), System::nanoTime);
-        AtomicInteger threadCount = new AtomicInteger();
-        resources = DefaultClientResources.builder()
-                .threadFactoryProvider(pool -> task -> {
-                    Thread thread = threads.newThread(task);
-                    thread.setName("redis-" + pool + "-" + threadCount.incrementAndGet());
-                    return thread;
-                })
-                .reconnectDelay(Delay.equalJitter(Duration.ofMillis(100), Duration.ofSeconds(3), 2, TimeUnit.MILLISECONDS))
-                .build();
-        client = createClient();
+        probe = new SubscriberProbe(cluster ? sharded.probeChannel(settings.instanceId())
+                : settings.redisChannelPrefix() + PROBE_SEGMENT + settings.instanceId(), System::nanoTime);
+        resources = RedisClients.resources(threads);
+        client = RedisClients.create(cluster, settings.redisUri(), resources, COMMAND_TIMEOUT);
         healthLoop = scheduler.scheduleWithFixedDelay(this::checkHealth, 0, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Redis " + settings.redisMode() + " mode at " + maskedUri() + ", channel prefix "
                 + settings.redisChannelPrefix() + ", instance " + settings.instanceId());
@@ -118,8 +94,8 @@ public class RedisBus {
         if (healthLoop != null) {
             healthLoop.cancel(false);
         }
-        if (shardSubscriber != null) {
-            shardSubscriber.close();
+        if (sharded != null) {
+            sharded.close();
         }
         if (link != null) {
             link.close();
@@ -140,10 +116,10 @@ public class RedisBus {
             return false;
         }
         try {
-            if (shards == null) {
+            if (sharded == null) {
                 current.commands().publish(settings.redisChannelPrefix() + channel, payload);
             } else {
-                publishSharded(current.commands(), shards.forChannel(channel), payload);
+                sharded.publish(current.commands(), channel, payload);
             }
             return true;
         } catch (RuntimeException e) {
@@ -161,16 +137,14 @@ public class RedisBus {
      * is). Each call is matched by one {@link #release}.
      */
     public void acquire(ChannelPattern pattern) {
-        ShardChannels current = shards;
-        if (current != null && current.acquire(pattern)) {
-            reconcileShards();
+        if (sharded != null) {
+            sharded.acquire(pattern);
         }
     }
 
     public void release(ChannelPattern pattern) {
-        ShardChannels current = shards;
-        if (current != null && current.release(pattern)) {
-            reconcileShards();
+        if (sharded != null) {
+            sharded.release(pattern);
         }
     }
 
@@ -179,15 +153,7 @@ public class RedisBus {
      * mode), more while a master is down, -1 when the cluster cannot be asked.
      */
     public int unsubscribedShardCount() {
-        ShardSubscriber current = shardSubscriber;
-        if (current == null || !available.get()) {
-            return 0;
-        }
-        try {
-            return current.unplacedCount();
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return sharded == null ? 0 : sharded.unsubscribedCount();
     }
 
     /** How often the pub/sub side was found deaf by the probe and reconnected since start. */
@@ -235,70 +201,15 @@ public class RedisBus {
         return settings.redisChannelPrefix().replace(":bc:", ":");
     }
 
-    private boolean isCluster() {
-        return "cluster".equals(settings.redisMode());
-    }
-
-    /**
-     * A shard channel this node publishes on for the first time goes into the cluster's directory,
-     * where nodes with layer-wide patterns ({@code view:*}, {@code *}) find it.
-     */
-    private void publishSharded(RedisClusterCommands<String, String> commands, String shard, String payload) {
-        if (!announcedShards.contains(shard)) {
-            commands.sadd(directoryKey(), shard);
-            announcedShards.add(shard);
-            if (shards.wantsDirectory()) {
-                reconcileShards();
-            }
-        }
-        commands.spublish(shard, payload);
-    }
-
-    private String directoryKey() {
-        return keyPrefix() + "shard-channels";
-    }
-
-    private void reconcileShards() {
-        ShardSubscriber current = shardSubscriber;
-        if (current == null || !available.get()) {
-            return;
-        }
-        try {
-            current.reconcile();
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Shard subscriptions not settled yet, retrying every second: " + e);
-        }
-    }
-
-    private AbstractRedisClient createClient() {
-        TimeoutOptions timeouts = TimeoutOptions.enabled(COMMAND_TIMEOUT);
-        SocketOptions socket = SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build();
-        if ("cluster".equals(settings.redisMode())) {
-            List<RedisURI> seeds = Arrays.stream(settings.redisUri().split(",")).map(String::trim).map(RedisURI::create).toList();
-            RedisClusterClient cluster = RedisClusterClient.create(resources, seeds);
-            cluster.setOptions(ClusterClientOptions.builder()
-                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10)).build())
-                    // The cluster connection opens each master's connection on first use and would
-                    // reject what is sent meanwhile; commands wait instead, at most COMMAND_TIMEOUT.
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-                    .socketOptions(socket).timeoutOptions(timeouts).build());
-            return cluster;
-        }
-        RedisClient single = RedisClient.create(resources, RedisURI.create(settings.redisUri()));
-        single.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(socket).timeoutOptions(timeouts).build());
-        return single;
-    }
-
     private void checkHealth() {
         try {
             if (link == null) {
                 connect();
             }
             updateAvailability();
-            reconcileShards();
+            if (sharded != null) {
+                sharded.reconcile();
+            }
             checkProbe();
         } catch (RuntimeException e) {
             updateAvailability();
@@ -317,17 +228,7 @@ public class RedisBus {
             connectCluster(cluster);
             return;
         }
-        RedisLink opened = RedisLink.single((RedisClient) client);
-        try {
-            StatefulRedisPubSubConnection<String, String> subscriber = opened.subscriber();
-            subscriber.addListener(new Listener());
-            subscriber.sync().psubscribe(settings.redisChannelPrefix() + "*");
-            subscribed = true;
-            link = opened;
-        } catch (RuntimeException e) {
-            opened.close();
-            throw e;
-        }
+        link = RedisLink.single((RedisClient) client, settings.redisChannelPrefix() + "*", this::onMessage);
     }
 
     /** Publishes the next probe, or reconnects when the last one never came back. */
@@ -346,7 +247,7 @@ public class RedisBus {
             return;
         }
         try {
-            if (shards == null) {
+            if (sharded == null) {
                 current.commands().publish(probe.channel(), payload);
             } else {
                 current.commands().spublish(probe.channel(), payload);
@@ -360,15 +261,13 @@ public class RedisBus {
         subscriberRestarts.incrementAndGet();
         LOG.warning(() -> "Redis delivered none of this node's probes for " + SubscriberProbe.TIMEOUT.toSeconds()
                 + " s although the connection looked open: reconnecting and subscribing again");
-        if (shardSubscriber != null) {
-            shardSubscriber.close();
-            shardSubscriber = null;
+        if (sharded != null) {
+            sharded.close();
         }
         if (link != null) {
             link.close();
             link = null;
         }
-        subscribed = false;
         probe.reset();
         updateAvailability();
     }
@@ -385,21 +284,20 @@ public class RedisBus {
 
     private void connectCluster(RedisClusterClient cluster) {
         RedisLink opened = RedisLink.cluster(cluster);
-        RedisURI seed = RedisURI.create(settings.redisUri().split(",")[0].trim());
-        shardSubscriber = new ShardSubscriber(cluster, resources, seed, COMMAND_TIMEOUT, shards,
-                () -> new HashSet<>(opened.commands().smembers(directoryKey())), Set.of(probe.channel()), this::onMessage);
-        announcedShards.clear();
-        subscribed = true;
+        sharded.open(cluster, resources, RedisClients.firstSeed(settings.redisUri()), COMMAND_TIMEOUT,
+                opened.commands(), Set.of(probe.channel()), this::onMessage);
         link = opened;
     }
 
     private void updateAvailability() {
         RedisLink current = link;
-        boolean now = current != null && subscribed && current.isOpen();
+        boolean now = current != null && current.isOpen();
         if (available.compareAndSet(!now, now)) {
             if (now) {
                 unreachableLogged.set(true);
-                announcedShards.clear();
+                if (sharded != null) {
+                    sharded.forgetAnnounced();
+                }
                 publishFailureLogged.set(false);
                 if (everAvailable) {
                     recoveries.incrementAndGet();
@@ -414,25 +312,6 @@ public class RedisBus {
     }
 
     private String maskedUri() {
-        return settings.redisUri().replaceAll("//[^@/]*@", "//***@");
-    }
-
-    /** Runs on a Redis I/O thread: only enqueue, never block. */
-    private class Listener extends RedisPubSubAdapter<String, String> {
-
-        @Override
-        public void message(String pattern, String channel, String message) {
-            onMessage(channel, message);
-        }
-
-        @Override
-        public void psubscribed(String pattern, long count) {
-            subscribed = true;
-        }
-
-        @Override
-        public void punsubscribed(String pattern, long count) {
-            subscribed = false;
-        }
+        return RedisClients.masked(settings.redisUri());
     }
 }

@@ -6,48 +6,98 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
 
 /**
  * The command connection to one Redis or one Redis Cluster, and for one Redis the pub/sub
- * connection too (a Redis Cluster's are per master: {@link ShardSubscriber}). Both kinds of
- * command connection speak {@link RedisClusterCommands}, so the rest of the node need not care.
+ * connection with its pattern subscription too (a Redis Cluster's are per master:
+ * {@link ShardSubscriber}). Both kinds of command connection speak {@link RedisClusterCommands},
+ * so the rest of the node need not care.
  */
-record RedisLink(StatefulConnection<String, String> publisher,
-                 StatefulRedisPubSubConnection<String, String> subscriber,
-                 RedisClusterCommands<String, String> commands) {
+final class RedisLink {
 
-    static RedisLink single(RedisClient client) {
-        return open(client.connect(), StatefulRedisConnection::sync, client::connectPubSub);
+    private final StatefulConnection<String, String> publisher;
+    private final StatefulRedisPubSubConnection<String, String> subscriber;
+    private final RedisClusterCommands<String, String> commands;
+    private volatile boolean subscribed;
+
+    private RedisLink(StatefulConnection<String, String> publisher, StatefulRedisPubSubConnection<String, String> subscriber,
+            RedisClusterCommands<String, String> commands) {
+        this.publisher = publisher;
+        this.subscriber = subscriber;
+        this.commands = commands;
     }
 
-    static RedisLink cluster(RedisClusterClient client) {
-        StatefulRedisClusterConnection<String, String> publisher = client.connect();
-        return new RedisLink(publisher, null, publisher.sync());
-    }
-
-    /** Opens the pub/sub connection after the publisher, closing the publisher if that fails. */
-    private static <C extends StatefulConnection<String, String>> RedisLink open(C publisher,
-            Function<C, RedisClusterCommands<String, String>> commands,
-            Supplier<StatefulRedisPubSubConnection<String, String>> subscriber) {
+    /**
+     * Connects to one Redis and pattern-subscribes to {@code pattern}; every message goes to
+     * {@code onMessage} (channel, payload) on a Redis I/O thread, which must not block.
+     */
+    static RedisLink single(RedisClient client, String pattern, BiConsumer<String, String> onMessage) {
+        StatefulRedisConnection<String, String> publisher = client.connect();
+        RedisLink link = null;
         try {
-            return new RedisLink(publisher, subscriber.get(), commands.apply(publisher));
+            link = new RedisLink(publisher, client.connectPubSub(), publisher.sync());
+            link.subscriber.addListener(link.new PatternListener(onMessage));
+            link.subscriber.sync().psubscribe(pattern);
+            link.subscribed = true;
+            return link;
         } catch (RuntimeException e) {
-            publisher.close();
+            if (link != null) {
+                link.close();
+            } else {
+                publisher.close();
+            }
             throw e;
         }
     }
 
+    static RedisLink cluster(RedisClusterClient client) {
+        StatefulRedisClusterConnection<String, String> publisher = client.connect();
+        RedisLink link = new RedisLink(publisher, null, publisher.sync());
+        link.subscribed = true;
+        return link;
+    }
+
+    RedisClusterCommands<String, String> commands() {
+        return commands;
+    }
+
+    /** Both connections open and, with one Redis, the pattern subscription in place. */
     boolean isOpen() {
-        return publisher.isOpen() && (subscriber == null || subscriber.isOpen());
+        return publisher.isOpen() && (subscriber == null || (subscriber.isOpen() && subscribed));
     }
 
     void close() {
         publisher.close();
         if (subscriber != null) {
             subscriber.close();
+        }
+    }
+
+    /** Runs on a Redis I/O thread: only hand on, never block. */
+    private final class PatternListener extends RedisPubSubAdapter<String, String> {
+
+        private final BiConsumer<String, String> onMessage;
+
+        PatternListener(BiConsumer<String, String> onMessage) {
+            this.onMessage = onMessage;
+        }
+
+        @Override
+        public void message(String pattern, String channel, String message) {
+            onMessage.accept(channel, message);
+        }
+
+        @Override
+        public void psubscribed(String pattern, long count) {
+            subscribed = true;
+        }
+
+        @Override
+        public void punsubscribed(String pattern, long count) {
+            subscribed = false;
         }
     }
 }

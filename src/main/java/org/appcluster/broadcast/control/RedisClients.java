@@ -1,0 +1,73 @@
+package org.appcluster.broadcast.control;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** How the node's Lettuce clients are built: container-made threads, short timeouts, fail fast. */
+final class RedisClients {
+
+    private RedisClients() {
+    }
+
+    /** Lettuce's I/O and timer threads come from the container's {@link ManagedThreadFactory}. */
+    static ClientResources resources(ManagedThreadFactory threads) {
+        AtomicInteger threadCount = new AtomicInteger();
+        return DefaultClientResources.builder()
+                .threadFactoryProvider(pool -> task -> {
+                    Thread thread = threads.newThread(task);
+                    thread.setName("redis-" + pool + "-" + threadCount.incrementAndGet());
+                    return thread;
+                })
+                .reconnectDelay(Delay.equalJitter(Duration.ofMillis(100), Duration.ofSeconds(3), 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    /** A cluster client on the comma-separated seeds, or a client of one Redis. */
+    static AbstractRedisClient create(boolean cluster, String uri, ClientResources resources, Duration timeout) {
+        TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
+        SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
+        if (cluster) {
+            List<RedisURI> seeds = Arrays.stream(uri.split(",")).map(String::trim).map(RedisURI::create).toList();
+            RedisClusterClient client = RedisClusterClient.create(resources, seeds);
+            client.setOptions(ClusterClientOptions.builder()
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10)).build())
+                    // The cluster connection opens each master's connection on first use and would
+                    // reject what is sent meanwhile; commands wait instead, at most the timeout.
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                    .socketOptions(socket).timeoutOptions(timeouts).build());
+            return client;
+        }
+        RedisClient single = RedisClient.create(resources, RedisURI.create(uri));
+        single.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(socket).timeoutOptions(timeouts).build());
+        return single;
+    }
+
+    /** The first seed, whose credentials the per-master connections reuse. */
+    static RedisURI firstSeed(String uri) {
+        return RedisURI.create(uri.split(",")[0].trim());
+    }
+
+    /** The URI for logs: any password replaced. */
+    static String masked(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+}
