@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.UUID;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
@@ -157,5 +158,65 @@ abstract class ClusterDeliveryContract {
         Http.Response response = publish(cluster.a(), "controller:myApp:cache:refresh", "{}", null);
         assertEquals(403, response.status());
         assertEquals("FORBIDDEN_CHANNEL", response.body().getString("code"));
+    }
+
+    /** A channel kept by the default history ({@code view:helloClusterTodo:*}), unique to one test. */
+    static String historyChannel(String action) {
+        return "view:helloClusterTodo:" + "t" + UUID.randomUUID().toString().substring(0, 8) + ":" + action;
+    }
+
+    @Test
+    void aClientThatReconnectsGetsWhatItMissedOnceAndInOrderThenLiveMessages(LocalCluster cluster) {
+        String channel = historyChannel("added");
+        String pattern = channel.substring(0, channel.lastIndexOf(':')) + ":*";
+        String epoch;
+        long lastSeen;
+        try (SocketClient first = SocketClient.connect(cluster.b(), null)) {
+            JsonObject answer = first.subscribe(pattern, false);
+            assertTrue(answer.containsKey("epoch") && answer.containsKey("offset"), answer.toString());
+            assertEquals(200, publish(cluster.a(), channel, "{\"n\":1}", null).status());
+            JsonObject received = first.nextBroadcast();
+            assertEquals(1, received.getJsonObject("data").getInt("n"));
+            epoch = received.getString("epoch");
+            lastSeen = received.getJsonNumber("offset").longValue();
+            assertEquals(answer.getString("epoch"), epoch);
+            assertTrue(lastSeen > answer.getJsonNumber("offset").longValue());
+        }
+        // Missed while away, published on the other node.
+        for (int n = 2; n <= 4; n++) {
+            assertEquals(200, publish(cluster.a(), channel, "{\"n\":" + n + "}", null).status());
+        }
+        try (SocketClient again = SocketClient.connect(cluster.b(), null)) {
+            SocketClient.Resumed resumed = again.resume(pattern, epoch, lastSeen);
+            assertTrue(resumed.answer().getBoolean("recovered"), resumed.answer().toString());
+            assertEquals(List.of(2, 3, 4), resumed.replayed().stream().map(m -> m.getJsonObject("data").getInt("n")).toList());
+            long previous = lastSeen;
+            for (JsonObject message : resumed.replayed()) {
+                assertTrue(message.getJsonNumber("offset").longValue() > previous, "offsets increase");
+                previous = message.getJsonNumber("offset").longValue();
+            }
+            assertEquals(previous, resumed.answer().getJsonNumber("offset").longValue(), "the answer says where the replay ended");
+            publish(cluster.a(), channel, "{\"n\":5}", null);
+            // Live again: the next message, not a replayed copy.
+            assertEquals(5, again.nextBroadcast().getJsonObject("data").getInt("n"));
+        }
+    }
+
+    @Test
+    void aClientWhoseHistoryIsGoneIsToldItDidNotRecover(LocalCluster cluster) {
+        String pattern = historyChannel("x").replaceFirst(":x$", ":*");
+        try (SocketClient client = SocketClient.connect(cluster.a(), null)) {
+            SocketClient.Resumed unknownEpoch = client.resume(pattern, "no-such-epoch", 3);
+            assertFalse(unknownEpoch.answer().getBoolean("recovered"));
+            assertTrue(unknownEpoch.replayed().isEmpty());
+            assertTrue(unknownEpoch.answer().containsKey("epoch"), "tells where the history stands now");
+        }
+        try (SocketClient client = SocketClient.connect(cluster.a(), null)) {
+            // Not a history channel: nothing can be resumed, and the client is told so.
+            SocketClient.Resumed noHistory = client.resume(channel("changed"), "e", 1);
+            assertFalse(noHistory.answer().getBoolean("recovered"));
+            client.send("{\"type\":\"subscribe\",\"channel\":\"" + pattern + "\",\"since\":{\"epoch\":\"e\",\"offset\":-1}}");
+            client.nextError("INVALID_MESSAGE");
+        }
     }
 }

@@ -49,7 +49,9 @@ class RedisClusterDeliveryIT extends ClusterDeliveryContract {
 
             try (SocketClient onB = SocketClient.connect(cluster.b(), null)) {
                 onB.subscribe("view:" + component + ":item:*", false);
-                assertEquals(2, redis.shardSubscribers(shard));
+                // Normally in place before "subscribed"; a node whose topology is stale after a
+                // failover earlier in this class gets there on its next once-a-second round.
+                Waits.until("node B subscribed as well", SocketClient.TIMEOUT, () -> redis.shardSubscribers(shard) == 2);
                 publish(cluster.a(), "view:" + component + ":item:added", "{\"n\":1}", null);
                 assertEquals(1, onB.nextBroadcast().getJsonObject("data").getInt("n"));
             }

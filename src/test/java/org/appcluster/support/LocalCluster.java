@@ -49,12 +49,33 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
                 Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
                 Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));
         String prefix = onRedisCluster ? "sharded-" : "";
-        ServerNode first = ServerNode.launch(prefix + "node-a", config);
-        ServerNode second = ServerNode.launch(prefix + "node-b", config);
-        CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
+        ServerNode first = null;
+        ServerNode second = null;
+        try {
+            first = ServerNode.launch(prefix + "node-a", config);
+            second = ServerNode.launch(prefix + "node-b", config);
+            CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
+        } catch (RuntimeException | Error e) {
+            // Nothing this run started may outlive it, even when a node never came up.
+            for (AutoCloseable started : new AutoCloseable[] {first, second, redis, redisCluster, mongo}) {
+                closeQuietly(started);
+            }
+            throw e;
+        }
         a = first;
         b = second;
         Waits.until("both nodes joined Redis", SocketClient.TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
+    }
+
+    private static void closeQuietly(AutoCloseable started) {
+        if (started == null) {
+            return;
+        }
+        try {
+            started.close();
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
     }
 
     public ServerNode a() {

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -108,12 +110,35 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
-    /** Subscribes and waits for the acknowledgement. */
-    public void subscribe(String channel, boolean omitSelf) {
+    /** Subscribes and waits for the acknowledgement; returns its {@code data} (history position, if any). */
+    public JsonObject subscribe(String channel, boolean omitSelf) {
         send(Json.createObjectBuilder().add("type", "subscribe").add("channel", channel).add("omitSelf", omitSelf).build().toString());
         JsonObject ack = next();
         assertEquals("subscribed", ack.getJsonObject("data").getString("type"), ack.toString());
         assertEquals(channel, ack.getJsonObject("data").getJsonObject("data").getString("channel"));
+        return ack.getJsonObject("data").getJsonObject("data");
+    }
+
+    /**
+     * Subscribes asking for what was missed after {@code epoch}/{@code offset}; returns the
+     * replayed broadcasts ({@code data.data} parts) and then the acknowledgement's {@code data}.
+     */
+    public Resumed resume(String channel, String epoch, long offset) {
+        send(Json.createObjectBuilder().add("type", "subscribe").add("channel", channel)
+                .add("since", Json.createObjectBuilder().add("epoch", epoch).add("offset", offset)).build().toString());
+        List<JsonObject> replayed = new ArrayList<>();
+        while (true) {
+            JsonObject frame = next();
+            String type = frame.getJsonObject("data").getString("type");
+            if ("subscribed".equals(type)) {
+                return new Resumed(replayed, frame.getJsonObject("data").getJsonObject("data"));
+            }
+            assertEquals("broadcast", type, frame.toString());
+            replayed.add(frame.getJsonObject("data").getJsonObject("data"));
+        }
+    }
+
+    public record Resumed(List<JsonObject> replayed, JsonObject answer) {
     }
 
     /** The next frame, which must be a broadcast; returns its {@code data.data} part. */

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
 import org.appcluster.broadcast.control.CallbackRegistry;
+import java.util.Optional;
+import org.appcluster.broadcast.control.ChannelHistory;
 import org.appcluster.broadcast.control.EnvelopeCodec;
+import org.appcluster.broadcast.control.HistoryStream;
 import org.appcluster.broadcast.control.MessageIds;
 import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.broadcast.entity.BroadcastCallback;
@@ -51,6 +54,9 @@ public class Broadcaster {
 
     @Inject
     EnvelopeCodec codec;
+
+    @Inject
+    ChannelHistory history;
 
     @Inject
     MessageIds ids;
@@ -89,7 +95,11 @@ public class Broadcaster {
         Envelope envelope = new Envelope(ids.next(), channel.value(), data, settings.instanceId(),
                 Instant.now().toString(), ctx, excludeUuid);
         published.increment();
-        if (bus.publish(channel.value(), codec.encode(envelope))) {
+        Optional<HistoryStream> stream = history.streamOf(channel.value());
+        boolean sent = stream.isPresent()
+                ? history.publish(stream.get(), channel.value(), envelope)
+                : bus.publish(channel.value(), codec.encode(envelope));
+        if (sent) {
             return true;
         }
         publishedLocally.increment();

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.clients.control.ClientRegistry;
 import org.appcluster.infra.ClusterSettings;
 
@@ -39,6 +41,9 @@ public class BroadcastDispatcher {
 
     @Inject
     ClusterSettings settings;
+
+    @Inject
+    ChannelHistory history;
 
     private final BlockingQueue<Supplier<Envelope>> inbox = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
@@ -103,12 +108,33 @@ public class BroadcastDispatcher {
         }
     }
 
+    /**
+     * A message with a history position: when that history restarted since the last message this
+     * node saw, its clients are told they may have missed some. False for a restart marker, which
+     * is no message to deliver.
+     */
+    private boolean checkHistory(Envelope envelope) {
+        Optional<HistoryStream> stream = history.streamOf(envelope.channel());
+        if (stream.isEmpty()) {
+            return !envelope.isHistoryReset();
+        }
+        boolean restarted = history.restartedSinceLastSeen(stream.get(), envelope.position());
+        if (envelope.isHistoryReset() || restarted) {
+            HistoryPosition before = new HistoryPosition(envelope.epoch(), Math.max(0, envelope.offset() - 1));
+            clients.historyLost(stream.get(), before, "history-restarted");
+        }
+        return !envelope.isHistoryReset();
+    }
+
     private void deliver(Supplier<Envelope> message, String self) {
         Envelope envelope;
         try {
             envelope = message.get();
         } catch (IllegalArgumentException e) {
             LOG.warning(() -> "Ignored a message on the broadcast prefix: " + e.getMessage());
+            return;
+        }
+        if (envelope.offset() != null && !checkHistory(envelope)) {
             return;
         }
         delivered.incrementAndGet();

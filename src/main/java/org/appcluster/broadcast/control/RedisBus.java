@@ -157,6 +157,19 @@ public class RedisBus {
     }
 
     /** How often the pub/sub side was found deaf by the probe and reconnected since start. */
+    /**
+     * Where a script run on {@code commands} publishes {@code channel}: {@code PUBLISH} on the
+     * prefixed channel with one Redis, {@code SPUBLISH} on its shard channel on a Redis Cluster.
+     */
+    PublishTarget publishTarget(RedisClusterCommands<String, String> commands, String channel) {
+        return sharded == null
+                ? new PublishTarget("PUBLISH", settings.redisChannelPrefix() + channel)
+                : new PublishTarget("SPUBLISH", sharded.announce(commands, channel));
+    }
+
+    record PublishTarget(String command, String redisChannel) {
+    }
+
     public int subscriberRestartCount() {
         return subscriberRestarts.get();
     }

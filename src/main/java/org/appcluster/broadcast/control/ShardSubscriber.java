@@ -68,10 +68,21 @@ final class ShardSubscriber {
     synchronized void reconcile() {
         Set<String> needed = needed();
         dropUnneeded(needed);
+        // A refused subscribe (MOVED after a failover our topology missed) is retried once at
+        // once on fresh topology, so a client rarely hears "subscribed" before its shard is.
+        for (int attempt = 0; attempt < 2 && placeAll(needed) > 0; attempt++) {
+            topologyStale = true;
+        }
+        closeIdleConnections();
+    }
+
+    /** Subscribes each needed shard channel on its master; returns how many failed. */
+    private int placeAll(Set<String> needed) {
         if (needed.stream().anyMatch(shard -> !isLive(shard)) || topologyStale) {
             cluster.refreshPartitions();
             topologyStale = false;
         }
+        int failed = 0;
         for (String shard : needed) {
             RedisClusterNode owner = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(shard));
             if (owner == null || (owner.getNodeId().equals(placed.get(shard)) && isLive(shard))) {
@@ -81,10 +92,11 @@ final class ShardSubscriber {
                 moveTo(shard, owner);
             } catch (RuntimeException e) {
                 // Its master is down and no replica has taken over yet: the next round retries.
+                failed++;
                 LOG.fine(() -> "Subscribing " + shard + " at " + owner.getUri() + " failed: " + e);
             }
         }
-        closeIdleConnections();
+        return failed;
     }
 
     /** How many needed shard channels are not subscribed right now (0 when all is well). */

@@ -62,6 +62,11 @@ final class ShardedPubSub {
      * nodes with layer-wide patterns ({@code view:*}, {@code *}) find it.
      */
     void publish(RedisClusterCommands<String, String> commands, String channel, String payload) {
+        commands.spublish(announce(commands, channel), payload);
+    }
+
+    /** The shard channel carrying {@code channel}, in the directory once this returns. */
+    String announce(RedisClusterCommands<String, String> commands, String channel) {
         String shard = shards.forChannel(channel);
         if (!announced.contains(shard)) {
             commands.sadd(directoryKey, shard);
@@ -70,7 +75,7 @@ final class ShardedPubSub {
                 reconcile();
             }
         }
-        commands.spublish(shard, payload);
+        return shard;
     }
 
     /** Redis came back, possibly empty: announce shard channels to the directory again. */

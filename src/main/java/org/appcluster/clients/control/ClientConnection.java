@@ -38,6 +38,7 @@ public class ClientConnection {
     private volatile long lastPingMark;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
+    private final ReplayGate replayGate = new ReplayGate();
 
     public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers) {
         this.session = session;
@@ -101,6 +102,15 @@ public class ClientConnection {
             }
         }
         return false;
+    }
+
+    /** A live broadcast frame; held back while a subscription it matches replays history. */
+    void deliver(Envelope envelope, String frame) {
+        replayGate.deliver(envelope, frame, this::send);
+    }
+
+    ReplayGate replayGate() {
+        return replayGate;
     }
 
     public void send(String frame) {

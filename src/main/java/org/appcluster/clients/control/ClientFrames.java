@@ -5,10 +5,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.broadcast.entity.HistoryPosition;
 
 /**
  * The JSON text frames of the broadcast socket, shaped as the jPulse Framework's browser client
- * expects them. Extra fields (a message {@code id}) are ignored by that client.
+ * expects them. Extra fields (a message {@code id}, history {@code offset} and {@code epoch}) and
+ * the extra {@code recovery} frame are ignored by that client.
  */
 public final class ClientFrames {
 
@@ -52,6 +54,42 @@ public final class ClientFrames {
                         .add("timestamp", Instant.now().toString())));
     }
 
+    /**
+     * The answer to a subscribe. On a channel with history it tells where the history stands
+     * ({@code epoch}, {@code offset}), and when the client asked to resume, whether everything it
+     * missed follows ({@code recovered}).
+     */
+    static String subscribed(String channel, HistoryPosition now, Boolean recovered) {
+        JsonObjectBuilder data = JSON.createObjectBuilder()
+                .add("channel", channel)
+                .add("timestamp", Instant.now().toString());
+        addPosition(data, now);
+        if (recovered != null) {
+            data.add("recovered", recovered);
+        }
+        return success(JSON.createObjectBuilder().add("type", "subscribed").add("data", data));
+    }
+
+    /**
+     * Messages on {@code channel} (a subscribed pattern) may have been lost: the page should
+     * reload its state. {@code now}, when known, is where the history stands.
+     */
+    static String notRecovered(String channel, HistoryPosition now, String reason) {
+        JsonObjectBuilder data = JSON.createObjectBuilder()
+                .add("channel", channel)
+                .add("recovered", false)
+                .add("reason", reason)
+                .add("timestamp", Instant.now().toString());
+        addPosition(data, now);
+        return success(JSON.createObjectBuilder().add("type", "recovery").add("data", data));
+    }
+
+    private static void addPosition(JsonObjectBuilder data, HistoryPosition position) {
+        if (position != null) {
+            data.add("epoch", position.epoch()).add("offset", position.offset());
+        }
+    }
+
     static String clusterStatus(boolean clusterMode, String instanceId) {
         return success(JSON.createObjectBuilder()
                 .add("type", "cluster-status")
@@ -74,6 +112,7 @@ public final class ClientFrames {
                 .add("data", envelope.data())
                 .add("timestamp", envelope.timestamp())
                 .add("id", envelope.id());
+        addPosition(message, envelope.position());
         return success(JSON.createObjectBuilder()
                 .add("type", "broadcast")
                 .add("data", message)

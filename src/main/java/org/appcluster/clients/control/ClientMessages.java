@@ -3,6 +3,7 @@ package org.appcluster.clients.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ForbiddenChannelException;
+import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.broadcast.entity.InvalidChannelException;
 import org.appcluster.infra.RateWindow;
 
@@ -70,8 +72,25 @@ public class ClientMessages {
                     "At most " + ClientLimits.MAX_SUBSCRIPTIONS + " subscriptions per connection"));
             return;
         }
-        registry.subscribe(client, pattern, omitSelf);
-        client.send(ClientFrames.subscription("subscribed", pattern.value()));
+        registry.subscribe(client, pattern, omitSelf, since(message));
+    }
+
+    /** {@code "since":{"epoch":"…","offset":n}}: the last history position the client saw. */
+    private static HistoryPosition since(JsonObject message) {
+        JsonValue value = message.get("since");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidMessage("Field 'since' must be an object with epoch and offset");
+        }
+        JsonObject since = value.asJsonObject();
+        JsonValue offset = since.get("offset");
+        if (offset == null || offset.getValueType() != JsonValue.ValueType.NUMBER
+                || !((JsonNumber) offset).isIntegral() || ((JsonNumber) offset).longValue() < 0) {
+            throw new InvalidMessage("Field 'since.offset' must be a whole number, 0 or more");
+        }
+        return new HistoryPosition(stringField(since, "since.epoch", "epoch"), ((JsonNumber) offset).longValue());
     }
 
     private void unsubscribe(ClientConnection client, JsonObject message) {
@@ -101,9 +120,13 @@ public class ClientMessages {
     }
 
     private static String stringField(JsonObject message, String name) {
+        return stringField(message, name, name);
+    }
+
+    private static String stringField(JsonObject message, String label, String name) {
         JsonValue value = message.get(name);
         if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidMessage("Field '" + name + "' must be a string");
+            throw new InvalidMessage("Field '" + label + "' must be a string");
         }
         return ((JsonString) value).getString();
     }

@@ -13,7 +13,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.appcluster.broadcast.control.ChannelHistory;
+import org.appcluster.broadcast.control.HistoryStream;
 import org.appcluster.broadcast.control.RedisBus;
+import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +46,9 @@ public class ClientRegistry {
 
     @Inject
     RedisBus bus;
+
+    @Inject
+    ChannelHistory history;
 
     private SlowConsumerPolicy slowConsumers = SlowConsumerPolicy.defaults();
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
@@ -69,7 +78,64 @@ public class ClientRegistry {
         }
     }
 
-    /** On a Redis Cluster the node subscribes to the pattern's shard before the client hears "subscribed". */
+    /**
+     * Subscribes and answers. When a history keeps the pattern's channels, the answer says where
+     * it stands; a client that gives {@code since} (its last position, or null) first gets every
+     * message it missed, in order, or {@code recovered:false} when they are not all kept.
+     */
+    void subscribe(ClientConnection connection, ChannelPattern pattern, boolean omitSelf, HistoryPosition since) {
+        Optional<HistoryStream> stream = history.covering(pattern);
+        if (stream.isEmpty()) {
+            subscribe(connection, pattern, omitSelf);
+            connection.send(ClientFrames.subscribed(pattern.value(), null, since == null ? null : false));
+            return;
+        }
+        ReplayGate gate = connection.replayGate();
+        gate.hold(pattern);
+        subscribe(connection, pattern, omitSelf);
+        Optional<ChannelHistory.Replay> replay = history.read(stream.get(), since);
+        HistoryPosition now = replay.map(ChannelHistory.Replay::now).orElse(null);
+        boolean recovered = replay.map(ChannelHistory.Replay::complete).orElse(false);
+        List<String> frames = new ArrayList<>();
+        if (recovered) {
+            for (Envelope missed : replay.get().entries()) {
+                if (pattern.matches(missed.channel()) && connection.wants(missed)) {
+                    frames.add(ClientFrames.broadcast(missed));
+                }
+            }
+        }
+        frames.add(ClientFrames.subscribed(pattern.value(), now, since == null ? null : recovered));
+        gate.release(pattern, frames, now, connection::send);
+    }
+
+    /**
+     * Tells every socket subscribed to channels of {@code stream} that messages may have been
+     * lost; {@code now} (or null) is where the history stands.
+     */
+    public void historyLost(HistoryStream stream, HistoryPosition now, String reason) {
+        for (ClientConnection connection : connections.values()) {
+            for (String value : connection.subscribedPatterns()) {
+                ChannelPattern pattern = ChannelPattern.parse(value);
+                if (stream.overlaps(pattern)) {
+                    connection.send(ClientFrames.notRecovered(value, stream.covers(pattern) ? now : null, reason));
+                }
+            }
+        }
+    }
+
+    /** Whether some socket here listens to channels of {@code stream}. */
+    public boolean listensTo(HistoryStream stream) {
+        return connections.values().stream().anyMatch(connection -> {
+            for (String value : connection.subscribedPatterns()) {
+                if (stream.overlaps(ChannelPattern.parse(value))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** On a Redis Cluster the node subscribes to the pattern's shard before this returns. */
     void subscribe(ClientConnection connection, ChannelPattern pattern, boolean omitSelf) {
         connection.subscribe(pattern, omitSelf);
         if (index.add(pattern.value(), connection)) {
@@ -101,7 +167,7 @@ public class ClientRegistry {
                 if (frame == null) {
                     frame = ClientFrames.broadcast(envelope);
                 }
-                client.send(frame);
+                client.deliver(envelope, frame);
                 framesQueued.increment();
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import org.appcluster.broadcast.control.ChannelHistory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ class ClientMessagesTest {
     void connect() {
         messages.registry = new ClientRegistry();
         messages.registry.bus = new ClientRegistryTest.RecordingBus();
+        messages.registry.history = new ChannelHistory();
         client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults());
         messages.registry.add(client);
     }

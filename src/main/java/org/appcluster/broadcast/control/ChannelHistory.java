@@ -1,0 +1,229 @@
+package org.appcluster.broadcast.control;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.appcluster.broadcast.entity.ChannelPattern;
+import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.broadcast.entity.HistoryPosition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Channel history in Redis: for channels matching {@code history.channels}, each broadcast is
+ * numbered, stored in a bounded stream and published by one script, so a client that reconnects
+ * can be given exactly what it missed, or be told plainly that it cannot.
+ */
+@ApplicationScoped
+public class ChannelHistory {
+
+    private static final Logger LOG = Logger.getLogger(ChannelHistory.class.getName());
+    private static final String PRELUDE = script("history-prelude.lua");
+    private static final String PUBLISH = PRELUDE + script("history-publish.lua");
+    private static final String READ = PRELUDE + script("history-read.lua");
+    private static final String RESTART = script("history-restart.lua");
+
+    @Inject
+    RedisBus bus;
+
+    @Inject
+    EnvelopeCodec codec;
+
+    @Inject
+    @ConfigProperty(name = "history.channels")
+    Optional<String> patterns = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "history.max-length", defaultValue = "100")
+    int maxLength = 100;
+
+    @Inject
+    @ConfigProperty(name = "history.ttl-seconds", defaultValue = "300")
+    int ttlSeconds = 300;
+
+    private List<HistoryStream> streams = List.of();
+    /** Histories that got messages Redis never saw (published while it was away). */
+    private final Set<HistoryStream> missedByRedis = ConcurrentHashMap.newKeySet();
+    /** The epoch this node last received per history; a change means history restarted. */
+    private final Map<String, String> epochsSeen = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void configure() {
+        if (maxLength < 1 || ttlSeconds < 1) {
+            throw new IllegalStateException("history.max-length and history.ttl-seconds must be positive");
+        }
+        streams = Arrays.stream(patterns.orElse("").split(","))
+                .map(String::trim)
+                .filter(value -> !value.isEmpty())
+                .map(value -> HistoryStream.of(ChannelPattern.parse(value), bus.keyPrefix()))
+                .toList();
+    }
+
+    /** The history keeping {@code channel}, if any: the first configured pattern matching it. */
+    public Optional<HistoryStream> streamOf(String channel) {
+        for (HistoryStream stream : streams) {
+            if (stream.pattern().matches(channel)) {
+                return Optional.of(stream);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The history holding everything {@code subscription} can receive, if one does. */
+    public Optional<HistoryStream> covering(ChannelPattern subscription) {
+        return streams.stream().filter(stream -> stream.covers(subscription)).findFirst();
+    }
+
+    public List<HistoryStream> streams() {
+        return streams;
+    }
+
+    /**
+     * Numbers, stores and publishes {@code envelope} through Redis.
+     *
+     * @return false when Redis did not take it (the caller delivers locally)
+     */
+    public boolean publish(HistoryStream stream, String channel, Envelope envelope) {
+        Optional<RedisClusterCommands<String, String>> commands = bus.commands();
+        if (commands.isEmpty()) {
+            missedByRedis.add(stream);
+            return false;
+        }
+        try {
+            RedisBus.PublishTarget target = bus.publishTarget(commands.get(), channel);
+            commands.get().eval(PUBLISH, ScriptOutputType.MULTI, keys(stream), freshEpoch(), String.valueOf(maxLength),
+                    ttlMillis(), codec.encode(envelope), target.command(), target.redisChannel());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Publishing with history on " + channel + " failed, delivering locally: " + e);
+            missedByRedis.add(stream);
+            return false;
+        }
+    }
+
+    /**
+     * What {@code stream} holds after {@code since} (null: only where it stands now), or empty
+     * when Redis cannot be asked.
+     */
+    public Optional<Replay> read(HistoryStream stream, HistoryPosition since) {
+        Optional<RedisClusterCommands<String, String>> commands = bus.commands();
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        long from = since == null ? Long.MAX_VALUE : since.offset() + 1;
+        List<Object> reply;
+        try {
+            reply = commands.get().eval(READ, ScriptOutputType.MULTI, keys(stream), freshEpoch(), ttlMillis(),
+                    String.valueOf(from), String.valueOf(maxLength));
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Reading history " + stream.key() + " failed: " + e);
+            return Optional.empty();
+        }
+        HistoryPosition now = new HistoryPosition((String) reply.get(0), (Long) reply.get(1));
+        List<Envelope> entries = new ArrayList<>();
+        for (Object entry : reply.subList(2, reply.size())) {
+            entries.add(codec.decode((String) entry));
+        }
+        return Optional.of(new Replay(now, entries, since != null && Replay.complete(since, now, entries)));
+    }
+
+    /**
+     * Restarts, with a new epoch, each history that got messages while Redis was away, so that
+     * every node tells its clients. Returns the histories restarted.
+     */
+    public List<HistoryStream> restartMissed(String instanceId) {
+        List<HistoryStream> restarted = new ArrayList<>();
+        Optional<RedisClusterCommands<String, String>> commands = bus.commands();
+        for (HistoryStream stream : List.copyOf(missedByRedis)) {
+            if (commands.isEmpty()) {
+                break;
+            }
+            String channel = sampleChannel(stream);
+            Envelope marker = new Envelope("history-restart", channel, JsonValue.EMPTY_JSON_OBJECT, instanceId,
+                    Instant.now().toString(), null, null);
+            try {
+                RedisBus.PublishTarget target = bus.publishTarget(commands.get(), channel);
+                String epoch = commands.get().eval(RESTART, ScriptOutputType.VALUE, keys(stream), freshEpoch(), ttlMillis(),
+                        codec.encode(marker), target.command(), target.redisChannel());
+                missedByRedis.remove(stream);
+                restarted.add(stream);
+                LOG.info(() -> "History " + stream.pattern() + " restarted at epoch " + epoch
+                        + ": it missed messages published while Redis was away");
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Restarting history " + stream.key() + " failed, retrying: " + e);
+            }
+        }
+        return restarted;
+    }
+
+    /**
+     * Called by the dispatcher for each message with a position: true when its history restarted
+     * since the last one this node received (so clients may have missed something).
+     */
+    public boolean restartedSinceLastSeen(HistoryStream stream, HistoryPosition position) {
+        String previous = epochsSeen.put(stream.key(), position.epoch());
+        return previous != null && !previous.equals(position.epoch());
+    }
+
+    private static String[] keys(HistoryStream stream) {
+        return new String[] {stream.key(), stream.metaKey()};
+    }
+
+    /** A channel of the history, to route the restart marker to the right shard. */
+    private static String sampleChannel(HistoryStream stream) {
+        String value = stream.pattern().value();
+        return stream.pattern().wildcard() ? value.substring(0, value.length() - 1) + "history:restarted" : value;
+    }
+
+    private String ttlMillis() {
+        return String.valueOf(ttlSeconds * 1000L);
+    }
+
+    private static String freshEpoch() {
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String script(String name) {
+        try (InputStream in = ChannelHistory.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a history holds after a client's position: {@code complete} when {@code entries} are
+     * exactly what the client missed (possibly none), in order; otherwise the client missed more
+     * than is kept, or its epoch is gone.
+     */
+    public record Replay(HistoryPosition now, List<Envelope> entries, boolean complete) {
+
+        static boolean complete(HistoryPosition since, HistoryPosition now, List<Envelope> entries) {
+            if (!since.epoch().equals(now.epoch()) || since.offset() > now.offset()) {
+                return false;
+            }
+            return since.offset() == now.offset()
+                    || (!entries.isEmpty() && entries.get(0).offset() == since.offset() + 1
+                    && entries.get(entries.size() - 1).offset() == now.offset());
+        }
+    }
+}
