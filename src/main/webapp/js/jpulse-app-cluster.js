@@ -2,7 +2,9 @@
  * App Cluster browser library: window.jPulse.appCluster, the jPulse Framework's client API.
  * A plain script (<script src="/js/jpulse-app-cluster.js">) that also works as a module side
  * effect; /js/jpulse-app-cluster.mjs re-exports it for `import`. One lazy WebSocket per page,
- * reconnected with capped exponential backoff and jitter, every subscription re-sent on reconnect.
+ * reconnected with capped exponential backoff and jitter, every subscription re-sent on reconnect
+ * with the last history position it saw: the node replays what was missed, or says it cannot and
+ * the subscription's onRecover callback tells the page to reload its state.
  */
 (function (global) {
     'use strict';
@@ -128,8 +130,9 @@
 
     // ---- the socket ------------------------------------------------------------------------
 
-    const subscriptions = new Map();   // handle id -> { channel, callback, omitSelf }
+    const subscriptions = new Map();   // handle id -> { channel, callback, omitSelf, onRecover }
     const serverSubscriptions = new Map(); // "channel|omitSelf" -> local subscription count
+    const positions = new Map();       // "channel|omitSelf" -> last { epoch, offset } seen, or null once sent
     let socket = null;
     let ready = false;
     let attempt = 0;
@@ -202,7 +205,15 @@
                 setClusterMode(Boolean(message.data && message.data.clusterMode));
                 break;
             case 'broadcast':
+                advance(message.data);
                 deliver(message.data.channel, message.data.data);
+                break;
+            case 'subscribed':
+                answered(message.data || {});
+                break;
+            case 'recovery':
+                keysOf(message.data.channel).forEach(key => remember(key, message.data, true));
+                notMissedSilently(message.data.channel, message.data.reason || 'not-recovered');
                 break;
             default:
                 break;
@@ -225,7 +236,66 @@
     function sendSubscription(type, key) {
         if (socket && ready) {
             const separator = key.lastIndexOf('|');
-            socket.send(JSON.stringify({ type, channel: key.slice(0, separator), omitSelf: key.slice(separator + 1) === 'true' }));
+            const request = { type, channel: key.slice(0, separator), omitSelf: key.slice(separator + 1) === 'true' };
+            if (type === 'subscribe' && positions.has(key)) {
+                // Subscribed before, on an earlier socket: ask for what was missed since. Without a
+                // known position the node answers recovered:false, which is the truth.
+                const since = positions.get(key) || { epoch: '', offset: 0 };
+                request.since = { epoch: since.epoch, offset: since.offset };
+            } else if (type === 'subscribe') {
+                positions.set(key, null);
+            }
+            socket.send(JSON.stringify(request));
+        }
+    }
+
+    // ---- history positions -----------------------------------------------------------------
+
+    function keysOf(channel) {
+        return Array.from(serverSubscriptions.keys()).filter(key => key.slice(0, key.lastIndexOf('|')) === channel);
+    }
+
+    /** Keeps the furthest position seen; a new epoch replaces the old one. */
+    function remember(key, position, replace) {
+        if (typeof position.epoch !== 'string' || typeof position.offset !== 'number') {
+            return;
+        }
+        const known = positions.get(key);
+        if (replace || !known || known.epoch !== position.epoch || known.offset < position.offset) {
+            positions.set(key, { epoch: position.epoch, offset: position.offset });
+        }
+    }
+
+    function advance(message) {
+        if (typeof message.epoch !== 'string') {
+            return;
+        }
+        for (const key of serverSubscriptions.keys()) {
+            if (channelMatches(key.slice(0, key.lastIndexOf('|')), message.channel)) {
+                remember(key, message, false);
+            }
+        }
+    }
+
+    /** The answer to a subscribe: where the history stands, and whether a resume was complete. */
+    function answered(answer) {
+        const keys = keysOf(answer.channel);
+        keys.forEach(key => remember(key, answer, answer.recovered === false));
+        if (answer.recovered === false) {
+            notMissedSilently(answer.channel, 'not-recovered');
+        }
+    }
+
+    /** Messages on channel may be lost: each subscription's onRecover reloads what the page shows. */
+    function notMissedSilently(channel, reason) {
+        for (const subscription of Array.from(subscriptions.values())) {
+            if (subscription.channel === channel && subscription.onRecover) {
+                try {
+                    subscription.onRecover({ channel, recovered: false, reason });
+                } catch (e) {
+                    console.error(`appCluster: onRecover of ${channel} failed`, e);
+                }
+            }
         }
     }
 
@@ -237,9 +307,13 @@
             throw new Error('appCluster: subscribe needs a callback function');
         }
         const omitSelf = Boolean(options && options.omitSelf);
+        const onRecover = options && options.onRecover;
+        if (onRecover !== undefined && typeof onRecover !== 'function') {
+            throw new Error('appCluster: onRecover must be a function');
+        }
         const id = ++nextId;
         const key = `${channel}|${omitSelf}`;
-        subscriptions.set(id, { channel, callback, omitSelf });
+        subscriptions.set(id, { channel, callback, omitSelf, onRecover });
         const count = serverSubscriptions.get(key) || 0;
         serverSubscriptions.set(key, count + 1);
         if (count === 0) {
@@ -258,6 +332,7 @@
                     serverSubscriptions.set(key, left);
                 } else {
                     serverSubscriptions.delete(key);
+                    positions.delete(key);
                     sendSubscription('unsubscribe', key);
                 }
             }

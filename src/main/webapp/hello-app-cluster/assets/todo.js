@@ -77,18 +77,11 @@
             toast(text);
         }
 
-        appCluster.broadcast.subscribe('view:helloClusterTodo:list:changed', onBroadcast, { omitSelf: true });
-        appCluster.broadcast.subscribe('view:helloClusterTodo:item:updated', onBroadcast, { omitSelf: true });
-        // After a reconnect the page may have missed changes: read the stored list again.
-        let wasDisconnected = false;
-        appCluster.onConnectionChange(status => {
-            if (status === 'disconnected') {
-                wasDisconnected = true;
-            } else if (status === 'connected' && wasDisconnected) {
-                wasDisconnected = false;
-                load();
-            }
-        });
+        // After a reconnect the node replays the changes this page missed; when it cannot (they
+        // are no longer kept, or Redis was away), onRecover says so and the page reads the list again.
+        const options = { omitSelf: true, onRecover: () => load() };
+        appCluster.broadcast.subscribe('view:helloClusterTodo:list:changed', onBroadcast, options);
+        appCluster.broadcast.subscribe('view:helloClusterTodo:item:updated', onBroadcast, options);
 
         document.getElementById('todo-form').addEventListener('submit', async event => {
             event.preventDefault();

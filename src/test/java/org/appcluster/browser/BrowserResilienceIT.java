@@ -3,10 +3,14 @@ package org.appcluster.browser;
 import static org.appcluster.browser.DemoPages.js;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
+import org.appcluster.support.FaultyProxy;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.SocketClient;
@@ -84,5 +88,45 @@ class BrowserResilienceIT {
         Http.Response response = Http.postJson(cluster.a().uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":" + n + "}}");
         assertEquals(200, response.status(), response.text());
         return "true";
+    }
+
+    @Test
+    void aTodoPageWhoseSocketWasCutShowsWhatAnotherNodeAddedMeanwhileByReplayNotReload(LocalCluster cluster) {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (FaultyProxy network = FaultyProxy.to(cluster.b().uri("/").getPort())) {
+            BrowserPage page = browser.open(URI.create("http://127.0.0.1:" + network.port() + "/hello-app-cluster/collaborative-todo.jsp"));
+            page.waitFor("the page's socket to be live", "jPulse.appCluster.getConnectionStatus() === 'connected'");
+            page.eval("window.statuses = []; jPulse.appCluster.onConnectionChange(s => statuses.push(s));"
+                    + "window.listLoads = 0; const plainFetch = window.fetch;"
+                    + "window.fetch = (url, init) => { if (String(url).endsWith('/api/1/helloClusterTodo')"
+                    + " && (!init || init.method === 'GET')) { listLoads++; } return plainFetch(url, init); }; true");
+            addOnNodeA(cluster, "Before " + run);
+            page.waitFor("a first change, which gives the page its history position", showsTodo("Before " + run));
+
+            network.refuseNewConnections(true);
+            network.cutOpenConnections();
+            page.waitFor("the page to notice the cut", "statuses.includes('disconnected')");
+            List<String> added = List.of("Meanwhile one " + run, "Meanwhile two " + run);
+            added.forEach(title -> addOnNodeA(cluster, title));
+            network.refuseNewConnections(false);
+
+            page.waitFor("the page to reconnect", "statuses.lastIndexOf('connected') > statuses.indexOf('disconnected')");
+            for (String title : added) {
+                page.waitFor("'" + title + "' on the page", showsTodo(title));
+            }
+            assertEquals("0", page.evalString("String(listLoads)"), "replayed from history, not read again");
+            assertEquals(0, page.errors().size(), page.errors().toString());
+            page.close(browser);
+        }
+    }
+
+    private static void addOnNodeA(LocalCluster cluster, String title) {
+        Http.Response created = Http.postJson(cluster.a().uri("/api/1/helloClusterTodo"),
+                "{\"title\":" + Json.createValue(title) + ",\"user\":\"Ann\"}");
+        assertEquals(200, created.status(), created.text());
+    }
+
+    private static String showsTodo(String title) {
+        return "Array.from(document.querySelectorAll('#todos .title')).some(e => e.textContent === " + js(title) + ")";
     }
 }

@@ -2,8 +2,10 @@ package org.appcluster.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
@@ -63,6 +65,41 @@ class RedisOutageIT {
             assertEquals(2, onA.nextBroadcast().getJsonObject("data").getInt("n"));
             // B never saw the local-only n=1: its first broadcast is n=2, relayed through Redis.
             assertEquals(2, onB.nextBroadcast().getJsonObject("data").getInt("n"));
+        }
+    }
+
+    @Test
+    void clientsOfAHistoryChannelAreToldTheyMissedMessagesWhileRedisWasAway(LocalCluster cluster) {
+        String pattern = "view:helloClusterTodo:outage" + Long.toHexString(System.nanoTime()) + ":*";
+        String channel = pattern.replace("*", "added");
+        try (SocketClient onB = SocketClient.connect(cluster.b(), null)) {
+            String epochBefore = onB.subscribe(pattern, false).getString("epoch");
+            cluster.redis().stop();
+            try {
+                Waits.until("node A reports Redis unavailable", SocketClient.TIMEOUT, () -> !cluster.a().redisAvailable());
+                // Reaches node A's browsers only: node B's client misses it.
+                Http.Response local = Http.postJson(cluster.a().uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":1}}");
+                assertTrue(local.body().getJsonObject("data").getBoolean("fallback"), local.text());
+            } finally {
+                cluster.redis().restart();
+                Waits.until("both nodes rejoin Redis", REJOIN, () -> cluster.a().redisAvailable() && cluster.b().redisAvailable());
+            }
+            Http.postJson(cluster.a().uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":2}}");
+            // Never silence: before or around the next message, an explicit recovered:false.
+            JsonObject recovery = null;
+            JsonObject next = null;
+            while (recovery == null || next == null) {
+                JsonObject frame = onB.next().getJsonObject("data");
+                if ("recovery".equals(frame.getString("type"))) {
+                    recovery = frame.getJsonObject("data");
+                } else if ("broadcast".equals(frame.getString("type"))) {
+                    next = frame.getJsonObject("data");
+                }
+            }
+            assertEquals(pattern, recovery.getString("channel"));
+            assertFalse(recovery.getBoolean("recovered"));
+            assertEquals(2, next.getJsonObject("data").getInt("n"), "the local-only message never arrives late");
+            assertNotEquals(epochBefore, next.getString("epoch"), "Redis restarted empty: a new epoch");
         }
     }
 }

@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.appcluster.support.DeafeningProxy;
+import org.appcluster.support.FaultyProxy;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.ServerNode;
@@ -62,7 +62,7 @@ class SubscriberProbeIT {
     @Test
     void aNodeWhosePubSubConnectionGoesDeafReconnectsAndDeliversAgain(LocalCluster cluster) {
         String channel = "view:probeTest:deaf:sent";
-        try (DeafeningProxy proxy = DeafeningProxy.to(cluster.redis().port());
+        try (FaultyProxy proxy = FaultyProxy.to(cluster.redis().port());
              ServerNode c = cluster.launchExtraNode("node-c", Map.of("redis.uri", proxy.uri()))) {
             Waits.until("node C joined Redis through the proxy", SocketClient.TIMEOUT, c::redisAvailable);
             try (SocketClient onC = SocketClient.connect(c, null)) {

@@ -12,26 +12,27 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on a free loopback port in front of a Redis, which can make the connections open
- * through it go deaf: they stay open, but nothing Redis sends reaches the client any more. That
- * is how a half-dead connection looks to the client, and nothing in the client library notices
- * it. Connections opened afterwards work normally.
+ * A TCP proxy on a free loopback port in front of a server (a Redis, a node), with the faults a
+ * network has. It can make the connections open through it go deaf: they stay open, but nothing
+ * the server sends reaches the client any more, which is how a half-dead connection looks to the
+ * client. It can cut every open connection, and refuse new ones for a while.
  */
-public final class DeafeningProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final List<Pair> pairs = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
 
-    private DeafeningProxy(int targetPort) throws IOException {
+    private FaultyProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(this::accept);
     }
 
-    public static DeafeningProxy to(int targetPort) {
+    public static FaultyProxy to(int targetPort) {
         try {
-            return new DeafeningProxy(targetPort);
+            return new FaultyProxy(targetPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +42,21 @@ public final class DeafeningProxy implements AutoCloseable {
         return "redis://127.0.0.1:" + server.getLocalPort();
     }
 
-    /** From now on, what Redis sends on the connections open now is dropped. */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Ends every connection open now, as a network drop would. */
+    public void cutOpenConnections() {
+        pairs.forEach(Pair::close);
+    }
+
+    /** While true, new connections are accepted and closed at once. */
+    public void refuseNewConnections(boolean refuse) {
+        refusing = refuse;
+    }
+
+    /** From now on, what the server sends on the connections open now is dropped. */
     public void deafenOpenConnections() {
         pairs.forEach(pair -> pair.deaf = true);
     }
@@ -60,29 +75,33 @@ public final class DeafeningProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Socket redis = new Socket();
-                redis.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
-                Pair pair = new Pair(client, redis);
+                if (refusing) {
+                    client.close();
+                    continue;
+                }
+                Socket upstream = new Socket();
+                upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
+                Pair pair = new Pair(client, upstream);
                 pairs.add(pair);
-                daemon(() -> pump(client, redis, pair, false));
-                daemon(() -> pump(redis, client, pair, true));
+                daemon(() -> pump(client, upstream, pair, false));
+                daemon(() -> pump(upstream, client, pair, true));
             } catch (IOException e) {
-                // the proxy was closed, or Redis refused: the client sees its connection end
+                // the proxy was closed, or the server refused: the client sees its connection end
             }
         }
     }
 
     private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "deafening-proxy");
+        Thread thread = new Thread(task, "faulty-proxy");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void pump(Socket from, Socket to, Pair pair, boolean fromRedis) {
+    private void pump(Socket from, Socket to, Pair pair, boolean fromServer) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                if (!(fromRedis && pair.deaf)) {
+                if (!(fromServer && pair.deaf)) {
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -91,23 +110,24 @@ public final class DeafeningProxy implements AutoCloseable {
             // one side closed
         } finally {
             pair.close();
+            pairs.remove(pair);
         }
     }
 
     private static final class Pair {
         final Socket client;
-        final Socket redis;
+        final Socket upstream;
         volatile boolean deaf;
 
-        Pair(Socket client, Socket redis) {
+        Pair(Socket client, Socket upstream) {
             this.client = client;
-            this.redis = redis;
+            this.upstream = upstream;
         }
 
         void close() {
             try {
                 client.close();
-                redis.close();
+                upstream.close();
             } catch (IOException e) {
                 // already closed
             }
