@@ -212,7 +212,7 @@
                 answered(message.data || {});
                 break;
             case 'recovery':
-                keysOf(message.data.channel).forEach(key => remember(key, message.data, true));
+                keysOf(message.data.channel).forEach(key => remember(key, message.data));
                 notMissedSilently(message.data.channel, message.data.reason || 'not-recovered');
                 break;
             default:
@@ -255,13 +255,16 @@
         return Array.from(serverSubscriptions.keys()).filter(key => key.slice(0, key.lastIndexOf('|')) === channel);
     }
 
-    /** Keeps the furthest position seen; a new epoch replaces the old one. */
-    function remember(key, position, replace) {
+    /**
+     * Keeps the furthest position seen within an epoch; a new epoch replaces the old one. (A
+     * recovery frame can arrive after live messages that are further on.)
+     */
+    function remember(key, position) {
         if (typeof position.epoch !== 'string' || typeof position.offset !== 'number') {
             return;
         }
         const known = positions.get(key);
-        if (replace || !known || known.epoch !== position.epoch || known.offset < position.offset) {
+        if (!known || known.epoch !== position.epoch || known.offset < position.offset) {
             positions.set(key, { epoch: position.epoch, offset: position.offset });
         }
     }
@@ -272,7 +275,7 @@
         }
         for (const key of serverSubscriptions.keys()) {
             if (channelMatches(key.slice(0, key.lastIndexOf('|')), message.channel)) {
-                remember(key, message, false);
+                remember(key, message);
             }
         }
     }
@@ -280,7 +283,7 @@
     /** The answer to a subscribe: where the history stands, and whether a resume was complete. */
     function answered(answer) {
         const keys = keysOf(answer.channel);
-        keys.forEach(key => remember(key, answer, answer.recovered === false));
+        keys.forEach(key => remember(key, answer));
         if (answer.recovered === false) {
             notMissedSilently(answer.channel, 'not-recovered');
         }

@@ -40,14 +40,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         redis = onRedisCluster ? null : RedisProcess.start(logDir);
         redisCluster = onRedisCluster ? RedisClusterProcesses.start(logDir) : null;
         mongo = EmbeddedMongoServer.start(0, null);
-        config = Map.ofEntries(Map.entry("redis.uri", onRedisCluster ? redisCluster.uri() : redis.uri()),
-                Map.entry("redis.mode", onRedisCluster ? "cluster" : "single"), Map.entry("mongo.uri", mongo.uri()),
-                Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
-                Map.entry("dashboard.interval-seconds", "1"),
-                Map.entry("security.users", ADMIN + "," + USER),
-                Map.entry("security.user." + ADMIN + ".roles", "admin,user"),
-                Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
-                Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));
+        config = nodeConfig(onRedisCluster ? redisCluster.uri() : redis.uri(), onRedisCluster ? "cluster" : "single", mongo.uri());
         String prefix = onRedisCluster ? "sharded-" : "";
         ServerNode first = null;
         ServerNode second = null;
@@ -65,6 +58,17 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         a = first;
         b = second;
         Waits.until("both nodes joined Redis", SocketClient.TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
+    }
+
+    /** What every test node is started with: its Redis and MongoDB, and the test accounts. */
+    public static Map<String, String> nodeConfig(String redisUri, String redisMode, String mongoUri) {
+        return Map.ofEntries(Map.entry("redis.uri", redisUri), Map.entry("redis.mode", redisMode), Map.entry("mongo.uri", mongoUri),
+                Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
+                Map.entry("dashboard.interval-seconds", "1"),
+                Map.entry("security.users", ADMIN + "," + USER),
+                Map.entry("security.user." + ADMIN + ".roles", "admin,user"),
+                Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
+                Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));
     }
 
     private static void closeQuietly(AutoCloseable started) {

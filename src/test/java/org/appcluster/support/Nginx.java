@@ -24,7 +24,17 @@ public final class Nginx implements AutoCloseable {
         this.port = port;
     }
 
+    /** Sticky per client address ({@code ip_hash}), as the shipped configuration. */
     public static Nginx inFrontOf(List<ServerNode> nodes) {
+        return start(nodes, true);
+    }
+
+    /** Each new connection to the next node: spreads many test clients from one address. */
+    public static Nginx roundRobin(List<ServerNode> nodes) {
+        return start(nodes, false);
+    }
+
+    private static Nginx start(List<ServerNode> nodes, boolean sticky) {
         int port = FreePorts.next();
         Path dir = Path.of(TestPaths.buildDir(), "nginx-" + port).toAbsolutePath();
         try {
@@ -32,7 +42,7 @@ public final class Nginx implements AutoCloseable {
             String site = Files.readString(Path.of(TestPaths.serverConfig(), "nginx", "app-cluster.conf"))
                     .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
                     .replaceAll("(?m)^\\s*server 127\\.0\\.0\\.1:\\d+ .*;\\n", "")
-                    .replace("ip_hash;", "ip_hash;\n" + nodes.stream()
+                    .replace("ip_hash;", (sticky ? "ip_hash;\n" : "") + nodes.stream()
                             .map(node -> "    server 127.0.0.1:" + node.uri("/").getPort() + " max_fails=1 fail_timeout=5s;")
                             .collect(Collectors.joining("\n")));
             Files.writeString(dir.resolve("app-cluster.conf"), site);

@@ -146,6 +146,7 @@ public class ClientRegistry {
     void unsubscribe(ClientConnection connection, String pattern, Boolean omitSelf) {
         if (connection.unsubscribe(pattern, omitSelf)) {
             removeFromIndex(pattern, connection);
+            connection.replayGate().forget(ChannelPattern.parse(pattern));
         }
     }
 

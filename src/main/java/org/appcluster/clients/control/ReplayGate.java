@@ -1,9 +1,11 @@
 package org.appcluster.clients.control;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.appcluster.broadcast.entity.ChannelPattern;
@@ -13,13 +15,16 @@ import org.appcluster.broadcast.entity.HistoryPosition;
 /**
  * Joins a socket's history replay to its live messages. While a subscription reads what it
  * missed, live frames it would get are held back; when the replay is sent, those that come after
- * the replayed position follow and the rest, already replayed or before it, are dropped. One lock
- * orders every frame of the socket that goes through here.
+ * the replayed position follow and the rest, already replayed or before it, are dropped. This
+ * node may receive a message through pub/sub after Redis answered the read that included it, so
+ * live frames at or before the replayed position are dropped later too. One lock orders every
+ * frame of the socket that goes through here.
  */
 final class ReplayGate {
 
     private final Set<ChannelPattern> replaying = new HashSet<>();
     private final List<Held> held = new ArrayList<>();
+    private final Map<ChannelPattern, HistoryPosition> replayedUpTo = new HashMap<>();
 
     /** A live broadcast: sent now, unless a subscription matching it is being replayed. */
     synchronized void deliver(Envelope envelope, String frame, Consumer<String> send) {
@@ -27,7 +32,14 @@ final class ReplayGate {
             held.add(new Held(envelope, frame));
             return;
         }
-        send.accept(frame);
+        if (replayedUpTo.isEmpty() || !alreadyReplayed(envelope)) {
+            send.accept(frame);
+        }
+    }
+
+    /** The subscription ended: a later one starts afresh. */
+    synchronized void forget(ChannelPattern pattern) {
+        replayedUpTo.remove(pattern);
     }
 
     /** Called before the subscription is added, so nothing it receives can pass the replay. */
@@ -42,19 +54,32 @@ final class ReplayGate {
     synchronized void release(ChannelPattern pattern, List<String> frames, HistoryPosition upTo, Consumer<String> send) {
         frames.forEach(send);
         replaying.remove(pattern);
+        if (upTo != null) {
+            replayedUpTo.put(pattern, upTo);
+        }
         for (Iterator<Held> it = held.iterator(); it.hasNext();) {
             Held next = it.next();
             if (matchesReplaying(next.envelope().channel())) {
                 continue;
             }
             it.remove();
-            HistoryPosition position = next.envelope().position();
-            boolean replayed = upTo != null && position != null && pattern.matches(next.envelope().channel())
-                    && position.precedes(upTo);
-            if (!replayed) {
+            if (!alreadyReplayed(next.envelope())) {
                 send.accept(next.frame());
             }
         }
+    }
+
+    private boolean alreadyReplayed(Envelope envelope) {
+        HistoryPosition position = envelope.position();
+        if (position == null) {
+            return false;
+        }
+        for (Map.Entry<ChannelPattern, HistoryPosition> replayed : replayedUpTo.entrySet()) {
+            if (replayed.getKey().matches(envelope.channel()) && position.precedes(replayed.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean matchesReplaying(String channel) {
