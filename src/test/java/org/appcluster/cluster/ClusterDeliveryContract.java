@@ -160,9 +160,9 @@ abstract class ClusterDeliveryContract {
         assertEquals("FORBIDDEN_CHANNEL", response.body().getString("code"));
     }
 
-    /** A channel kept by the default history ({@code view:helloClusterTodo:*}), unique to one test. */
+    /** A channel kept by the test nodes' {@code view:historyTest:*} history, unique to one test. */
     static String historyChannel(String action) {
-        return "view:helloClusterTodo:" + "t" + UUID.randomUUID().toString().substring(0, 8) + ":" + action;
+        return "view:historyTest:t" + UUID.randomUUID().toString().substring(0, 8) + ":" + action;
     }
 
     @Test

@@ -70,7 +70,7 @@ class RedisOutageIT {
 
     @Test
     void clientsOfAHistoryChannelAreToldTheyMissedMessagesWhileRedisWasAway(LocalCluster cluster) {
-        String pattern = "view:helloClusterTodo:outage" + Long.toHexString(System.nanoTime()) + ":*";
+        String pattern = "view:outageHistory:t" + Long.toHexString(System.nanoTime()) + ":*";
         String channel = pattern.replace("*", "added");
         try (SocketClient onB = SocketClient.connect(cluster.b(), null)) {
             String epochBefore = onB.subscribe(pattern, false).getString("epoch");

@@ -65,6 +65,8 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return Map.ofEntries(Map.entry("redis.uri", redisUri), Map.entry("redis.mode", redisMode), Map.entry("mongo.uri", mongoUri),
                 Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("dashboard.interval-seconds", "1"),
+                // Histories of their own for the tests of history, so they do not restart each other's.
+                Map.entry("history.channels", "view:helloClusterTodo:*,view:historyTest:*,view:outageHistory:*"),
                 Map.entry("security.users", ADMIN + "," + USER),
                 Map.entry("security.user." + ADMIN + ".roles", "admin,user"),
                 Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
