@@ -6,6 +6,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -45,20 +48,35 @@ final class RedisClients {
         if (cluster) {
             List<RedisURI> seeds = Arrays.stream(uri.split(",")).map(String::trim).map(RedisURI::create).toList();
             RedisClusterClient client = RedisClusterClient.create(resources, seeds);
-            client.setOptions(ClusterClientOptions.builder()
+            ClusterClientOptions.Builder options = ClusterClientOptions.builder()
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(10)).build())
                     // The cluster connection opens each master's connection on first use and would
                     // reject what is sent meanwhile; commands wait instead, at most the timeout.
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-                    .socketOptions(socket).timeoutOptions(timeouts).build());
+                    .socketOptions(socket).timeoutOptions(timeouts);
+            options.replayFilter(RedisClients::isPublish);
+            client.setOptions(options.build());
             return client;
         }
         RedisClient single = RedisClient.create(resources, RedisURI.create(uri));
         single.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .replayFilter(RedisClients::isPublish)
                 .socketOptions(socket).timeoutOptions(timeouts).build());
         return single;
+    }
+
+    /**
+     * Lettuce sends again, after a reconnect, the commands that were in flight when the
+     * connection dropped. Not a publish: Redis may already have delivered it, and a second copy
+     * would be a second message (with history, under a second offset). The caller sees the
+     * publish fail instead, delivers locally, and the history restarts, so clients are told.
+     */
+    private static boolean isPublish(RedisCommand<?, ?, ?> command) {
+        ProtocolKeyword type = command.getType();
+        return type == CommandType.PUBLISH || type == CommandType.SPUBLISH || type == CommandType.EVAL
+                || type == CommandType.EVALSHA;
     }
 
     /** The first seed, whose credentials the per-master connections reuse. */
