@@ -11,9 +11,14 @@
 const handle = jPulse.appCluster.broadcast.subscribe(
     'view:myApp:task:*',                        // wildcards match whole segments
     (data, channel) =&gt; console.log(channel, data),
-    { omitSelf: true }                         // skip what this tab caused
+    {
+        omitSelf: true,                        // skip what this tab caused
+        onRecover: () =&gt; reloadTasks()          // missed messages could not be replayed
+    }
 );
-// later: handle.unsubscribe();</code></pre>
+// later: handle.unsubscribe();
+// After a reconnect the node replays what this page missed on channels with history
+// (history.channels); when it cannot, onRecover says so and the page reads its state again.</code></pre>
 </section>
 
 <section class="card">
