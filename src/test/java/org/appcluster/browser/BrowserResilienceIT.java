@@ -57,6 +57,7 @@ class BrowserResilienceIT {
         BrowserPage onB = DemoPages.open(browser, cluster.b(), "collaborative-todo.jsp");
         for (BrowserPage page : new BrowserPage[] {onA, onB}) {
             page.eval("window.modes = []; jPulse.appCluster.onClusterModeChange(m => modes.push(m)); true");
+            countListLoads(page);
             assertEquals("Cluster mode", page.evalString("document.getElementById('cluster-mode').textContent"));
         }
 
@@ -73,6 +74,8 @@ class BrowserResilienceIT {
             page.waitFor("the page to say cluster again", "document.getElementById('cluster-mode').textContent === 'Cluster mode'"
                     + " && jPulse.appCluster.isClusterMode() === true");
             assertEquals("[false,true]", page.eval("modes").toString());
+            // It may have missed changes while Redis was away and was told so: it reads the list again.
+            page.waitFor("the to-do page to reload its list after recovered:false", "listLoads >= 1");
         }
 
         String title = "After the outage " + UUID.randomUUID().toString().substring(0, 6);
@@ -96,10 +99,8 @@ class BrowserResilienceIT {
         try (FaultyProxy network = FaultyProxy.to(cluster.b().uri("/").getPort())) {
             BrowserPage page = browser.open(URI.create("http://127.0.0.1:" + network.port() + "/hello-app-cluster/collaborative-todo.jsp"));
             page.waitFor("the page's socket to be live", "jPulse.appCluster.getConnectionStatus() === 'connected'");
-            page.eval("window.statuses = []; jPulse.appCluster.onConnectionChange(s => statuses.push(s));"
-                    + "window.listLoads = 0; const plainFetch = window.fetch;"
-                    + "window.fetch = (url, init) => { if (String(url).endsWith('/api/1/helloClusterTodo')"
-                    + " && (!init || init.method === 'GET')) { listLoads++; } return plainFetch(url, init); }; true");
+            page.eval("window.statuses = []; jPulse.appCluster.onConnectionChange(s => statuses.push(s)); true");
+            countListLoads(page);
             addOnNodeA(cluster, "Before " + run);
             page.waitFor("a first change, which gives the page its history position", showsTodo("Before " + run));
 
@@ -118,6 +119,13 @@ class BrowserResilienceIT {
             assertEquals(0, page.errors().size(), page.errors().toString());
             page.close(browser);
         }
+    }
+
+    /** Counts from now on how often the to-do page reads the whole list ({@code window.listLoads}). */
+    private static void countListLoads(BrowserPage page) {
+        page.eval("window.listLoads = 0; const plainFetch = window.fetch;"
+                + "window.fetch = (url, init) => { if (String(url).endsWith('/api/1/helloClusterTodo')"
+                + " && (!init || init.method === 'GET')) { listLoads++; } return plainFetch(url, init); }; true");
     }
 
     private static void addOnNodeA(LocalCluster cluster, String title) {
