@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -47,6 +48,8 @@ public class BroadcastDispatcher {
 
     private final BlockingQueue<Supplier<Envelope>> inbox = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    /** Set when a message was dropped; the dispatcher then tells clients of every history. */
+    private final AtomicBoolean droppedSinceTold = new AtomicBoolean();
     private final AtomicLong delivered = new AtomicLong();
     private volatile Thread worker;
 
@@ -89,8 +92,11 @@ public class BroadcastDispatcher {
     }
 
     private void enqueue(Supplier<Envelope> message) {
-        if (!inbox.offer(message) && dropped.incrementAndGet() % 1000 == 1) {
-            LOG.warning(() -> "Dispatcher queue full (" + CAPACITY + "): dropped " + dropped.get() + " broadcasts so far");
+        if (!inbox.offer(message)) {
+            droppedSinceTold.set(true);
+            if (dropped.incrementAndGet() % 1000 == 1) {
+                LOG.warning(() -> "Dispatcher queue full (" + CAPACITY + "): dropped " + dropped.get() + " broadcasts so far");
+            }
         }
     }
 
@@ -127,6 +133,10 @@ public class BroadcastDispatcher {
     }
 
     private void deliver(Supplier<Envelope> message, String self) {
+        if (droppedSinceTold.compareAndSet(true, false)) {
+            // Which channels lost a message is not known: every history's clients hear it.
+            history.streams().forEach(stream -> clients.historyLost(stream, null, "node-overloaded"));
+        }
         Envelope envelope;
         try {
             envelope = message.get();
