@@ -6,10 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,10 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChannelHistory {
 
     private static final Logger LOG = Logger.getLogger(ChannelHistory.class.getName());
-    private static final String PRELUDE = script("history-prelude.lua");
-    private static final String PUBLISH = PRELUDE + script("history-publish.lua");
-    private static final String READ = PRELUDE + script("history-read.lua");
-    private static final String RESTART = script("history-restart.lua");
+    private static final String PRELUDE = HistoryScript.text("history-prelude.lua");
+    private static final HistoryScript PUBLISH = HistoryScript.of(PRELUDE + HistoryScript.text("history-publish.lua"));
+    private static final HistoryScript READ = HistoryScript.of(PRELUDE + HistoryScript.text("history-read.lua"));
+    private static final HistoryScript RESTART = HistoryScript.of(HistoryScript.text("history-restart.lua"));
 
     @Inject
     RedisBus bus;
@@ -101,21 +97,13 @@ public class ChannelHistory {
      * @return false when Redis did not take it (the caller delivers locally)
      */
     public boolean publish(HistoryStream stream, String channel, Envelope envelope) {
-        Optional<RedisClusterCommands<String, String>> commands = bus.commands();
-        if (commands.isEmpty()) {
+        String payload = codec.encode(envelope);
+        boolean sent = bus.publishWith(channel, (commands, target) -> PUBLISH.run(commands, ScriptOutputType.MULTI,
+                keys(stream), freshEpoch(), String.valueOf(maxLength), ttlMillis(), payload, target.command(), target.redisChannel()));
+        if (!sent) {
             missedByRedis.add(stream);
-            return false;
         }
-        try {
-            RedisBus.PublishTarget target = bus.publishTarget(commands.get(), channel);
-            commands.get().eval(PUBLISH, ScriptOutputType.MULTI, keys(stream), freshEpoch(), String.valueOf(maxLength),
-                    ttlMillis(), codec.encode(envelope), target.command(), target.redisChannel());
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Publishing with history on " + channel + " failed, delivering locally: " + e);
-            missedByRedis.add(stream);
-            return false;
-        }
+        return sent;
     }
 
     /**
@@ -130,7 +118,7 @@ public class ChannelHistory {
         long from = since == null ? Long.MAX_VALUE : since.offset() + 1;
         List<Object> reply;
         try {
-            reply = commands.get().eval(READ, ScriptOutputType.MULTI, keys(stream), freshEpoch(), ttlMillis(),
+            reply = READ.run(commands.get(), ScriptOutputType.MULTI, keys(stream), freshEpoch(), ttlMillis(),
                     String.valueOf(from), String.valueOf(maxLength));
         } catch (RuntimeException e) {
             LOG.fine(() -> "Reading history " + stream.key() + " failed: " + e);
@@ -146,31 +134,21 @@ public class ChannelHistory {
 
     /**
      * Restarts, with a new epoch, each history that got messages while Redis was away, so that
-     * every node tells its clients. Returns the histories restarted.
+     * every node tells its clients. One that cannot be restarted now is tried when Redis next returns.
      */
-    public List<HistoryStream> restartMissed(String instanceId) {
-        List<HistoryStream> restarted = new ArrayList<>();
-        Optional<RedisClusterCommands<String, String>> commands = bus.commands();
+    public void restartMissed(String instanceId) {
         for (HistoryStream stream : List.copyOf(missedByRedis)) {
-            if (commands.isEmpty()) {
-                break;
-            }
             String channel = sampleChannel(stream);
-            Envelope marker = new Envelope("history-restart", channel, JsonValue.EMPTY_JSON_OBJECT, instanceId,
-                    Instant.now().toString(), null, null);
-            try {
-                RedisBus.PublishTarget target = bus.publishTarget(commands.get(), channel);
-                String epoch = commands.get().eval(RESTART, ScriptOutputType.VALUE, keys(stream), freshEpoch(), ttlMillis(),
-                        codec.encode(marker), target.command(), target.redisChannel());
+            String marker = codec.encode(new Envelope("history-restart", channel, JsonValue.EMPTY_JSON_OBJECT, instanceId,
+                    Instant.now().toString(), null, null));
+            String epoch = freshEpoch();
+            if (bus.publishWith(channel, (commands, target) -> RESTART.run(commands, ScriptOutputType.VALUE, keys(stream),
+                    epoch, ttlMillis(), marker, target.command(), target.redisChannel()))) {
                 missedByRedis.remove(stream);
-                restarted.add(stream);
                 LOG.info(() -> "History " + stream.pattern() + " restarted at epoch " + epoch
                         + ": it missed messages published while Redis was away");
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Restarting history " + stream.key() + " failed, retrying: " + e);
             }
         }
-        return restarted;
     }
 
     /**
@@ -200,14 +178,6 @@ public class ChannelHistory {
         byte[] bytes = new byte[6];
         ThreadLocalRandom.current().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String script(String name) {
-        try (InputStream in = ChannelHistory.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -10,8 +10,7 @@ import org.appcluster.broadcast.entity.ChannelPattern;
 public record HistoryStream(ChannelPattern pattern, String key, String metaKey) {
 
     static HistoryStream of(ChannelPattern pattern, String keyPrefix) {
-        String fixed = pattern.wildcard() ? pattern.value().substring(0, pattern.value().length() - 2) : pattern.value();
-        String[] segments = fixed.split(":");
+        String[] segments = fixedPart(pattern).split(":");
         if (segments.length < 2) {
             throw new IllegalStateException("history.channels: '" + pattern
                     + "' must name a layer and a component (view:helloClusterTodo:*), not a whole layer");
@@ -23,17 +22,18 @@ public record HistoryStream(ChannelPattern pattern, String key, String metaKey) 
     /** Whether every channel {@code subscription} matches is kept in this history. */
     public boolean covers(ChannelPattern subscription) {
         if (!pattern.wildcard()) {
-            return !subscription.wildcard() && pattern.value().equals(subscription.value());
+            return pattern.equals(subscription);
         }
-        String prefix = pattern.value().substring(0, pattern.value().length() - 1);
-        String other = subscription.wildcard() ? subscription.value().substring(0, subscription.value().length() - 1)
-                : subscription.value();
-        return other.startsWith(prefix) && (subscription.wildcard() || other.length() > prefix.length());
+        return subscription.wildcard() ? fixedPart(subscription).startsWith(fixedPart(pattern)) : pattern.matches(subscription.value());
     }
 
-    /** Whether some channel both patterns match may be in this history (the subscription may be wider). */
+    /** Whether the subscription hears some channels of this history (it may also hear others). */
     public boolean overlaps(ChannelPattern subscription) {
-        return covers(subscription) || subscription.matches(pattern.wildcard()
-                ? pattern.value().substring(0, pattern.value().length() - 1) + "x" : pattern.value());
+        return covers(subscription) || (subscription.wildcard() && fixedPart(pattern).startsWith(fixedPart(subscription)));
+    }
+
+    /** A pattern without its {@code *}: {@code view:todo:} for {@code view:todo:*}, an exact channel as it is. */
+    private static String fixedPart(ChannelPattern pattern) {
+        return pattern.wildcard() ? pattern.value().substring(0, pattern.value().length() - 1) : pattern.value();
     }
 }

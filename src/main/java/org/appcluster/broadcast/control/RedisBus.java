@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
@@ -55,11 +55,7 @@ public class RedisBus {
     @Inject
     Event<ClusterModeChanged> modeChanged;
 
-    private final AtomicBoolean available = new AtomicBoolean();
-    private final AtomicInteger recoveries = new AtomicInteger();
-    private volatile boolean everAvailable;
-    private final AtomicBoolean unreachableLogged = new AtomicBoolean();
-    private final AtomicBoolean publishFailureLogged = new AtomicBoolean();
+    private volatile RedisAvailability availability = new RedisAvailability("");
     private volatile ClientResources resources;
     private volatile AbstractRedisClient client;
     private volatile RedisLink link;
@@ -68,6 +64,7 @@ public class RedisBus {
     private volatile ShardedPubSub sharded;
     private final AtomicInteger subscriberRestarts = new AtomicInteger();
     private volatile SubscriberProbe probe;
+    private volatile PublishTarget probeTarget;
     private Consumer<String> sink;
 
     public synchronized void start(Consumer<String> sink) {
@@ -77,16 +74,18 @@ public class RedisBus {
             return;
         }
         this.sink = sink;
+        availability = new RedisAvailability(RedisClients.masked(settings.redisUri()));
         boolean cluster = "cluster".equals(settings.redisMode());
         if (cluster) {
-            sharded = new ShardedPubSub(settings.redisChannelPrefix(), keyPrefix(), available::get);
+            sharded = new ShardedPubSub(settings.redisChannelPrefix(), keyPrefix(), availability::isAvailable);
         }
-        probe = new SubscriberProbe(cluster ? sharded.probeChannel(settings.instanceId())
-                : settings.redisChannelPrefix() + PROBE_SEGMENT + settings.instanceId(), System::nanoTime);
+        probeTarget = PublishTarget.of(cluster, cluster ? sharded.probeChannel(settings.instanceId())
+                : settings.redisChannelPrefix() + PROBE_SEGMENT + settings.instanceId());
+        probe = new SubscriberProbe(probeTarget.redisChannel(), System::nanoTime);
         resources = RedisClients.resources(threads);
         client = RedisClients.create(cluster, settings.redisUri(), resources, COMMAND_TIMEOUT);
         healthLoop = scheduler.scheduleWithFixedDelay(this::checkHealth, 0, 1, TimeUnit.SECONDS);
-        LOG.info(() -> "Redis " + settings.redisMode() + " mode at " + maskedUri() + ", channel prefix "
+        LOG.info(() -> "Redis " + settings.redisMode() + " mode at " + RedisClients.masked(settings.redisUri()) + ", channel prefix "
                 + settings.redisChannelPrefix() + ", instance " + settings.instanceId());
     }
 
@@ -106,26 +105,31 @@ public class RedisBus {
         if (resources != null) {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
-        available.set(false);
+        availability.stopped();
     }
 
     /** Hands the message to Redis; false (never an exception) when Redis is not there. */
     public boolean publish(String channel, String payload) {
+        return publishWith(channel, (commands, target) -> target.publish(commands, payload));
+    }
+
+    /**
+     * Runs {@code publish} (a command or a script that publishes) with where {@code channel} goes
+     * in Redis; false (never an exception) when Redis is not there or refused it.
+     */
+    boolean publishWith(String channel, BiConsumer<RedisClusterCommands<String, String>, PublishTarget> publish) {
         RedisLink current = link;
-        if (current == null || !available.get()) {
+        if (current == null || !availability.isAvailable()) {
             return false;
         }
         try {
-            if (sharded == null) {
-                current.commands().publish(settings.redisChannelPrefix() + channel, payload);
-            } else {
-                sharded.publish(current.commands(), channel, payload);
-            }
+            RedisClusterCommands<String, String> commands = current.commands();
+            publish.accept(commands, sharded == null
+                    ? PublishTarget.of(false, settings.redisChannelPrefix() + channel)
+                    : PublishTarget.of(true, sharded.announce(commands, channel)));
             return true;
         } catch (RuntimeException e) {
-            if (publishFailureLogged.compareAndSet(false, true)) {
-                LOG.warning(() -> "Publish to Redis failed, delivering locally (logged once per Redis connection): " + e);
-            }
+            availability.publishFailed(e);
             checkHealth();
             return false;
         }
@@ -157,19 +161,6 @@ public class RedisBus {
     }
 
     /** How often the pub/sub side was found deaf by the probe and reconnected since start. */
-    /**
-     * Where a script run on {@code commands} publishes {@code channel}: {@code PUBLISH} on the
-     * prefixed channel with one Redis, {@code SPUBLISH} on its shard channel on a Redis Cluster.
-     */
-    PublishTarget publishTarget(RedisClusterCommands<String, String> commands, String channel) {
-        return sharded == null
-                ? new PublishTarget("PUBLISH", settings.redisChannelPrefix() + channel)
-                : new PublishTarget("SPUBLISH", sharded.announce(commands, channel));
-    }
-
-    record PublishTarget(String command, String redisChannel) {
-    }
-
     public int subscriberRestartCount() {
         return subscriberRestarts.get();
     }
@@ -181,18 +172,18 @@ public class RedisBus {
     }
 
     public boolean isAvailable() {
-        return available.get();
+        return availability.isAvailable();
     }
 
     /** How often Redis came back after being lost since this node started. */
     public int reconnectCount() {
-        return recoveries.get();
+        return availability.recoveries();
     }
 
     /** Round trip of a PING on the publish connection, or -1 when Redis is not there. */
     public long pingMillis() {
         RedisLink current = link;
-        if (current == null || !available.get()) {
+        if (current == null || !availability.isAvailable()) {
             return -1;
         }
         try {
@@ -207,7 +198,7 @@ public class RedisBus {
     /** Redis commands while Redis is there: for the other Redis users of this package. */
     Optional<RedisClusterCommands<String, String>> commands() {
         RedisLink current = link;
-        return current != null && available.get() ? Optional.of(current.commands()) : Optional.empty();
+        return current != null && availability.isAvailable() ? Optional.of(current.commands()) : Optional.empty();
     }
 
     String keyPrefix() {
@@ -226,10 +217,7 @@ public class RedisBus {
             checkProbe();
         } catch (RuntimeException e) {
             updateAvailability();
-            if (unreachableLogged.compareAndSet(false, true)) {
-                LOG.warning(() -> "Redis at " + maskedUri() + " unreachable (" + e.getMessage()
-                        + "): local-only delivery, retrying every second");
-            }
+            availability.unreachable(e);
         }
     }
 
@@ -247,26 +235,10 @@ public class RedisBus {
     /** Publishes the next probe, or reconnects when the last one never came back. */
     private void checkProbe() {
         RedisLink current = link;
-        if (current == null || !available.get()) {
+        if (current == null || !availability.isAvailable()) {
             probe.reset();
-            return;
-        }
-        if (probe.stalled()) {
+        } else if (!probe.check(payload -> probeTarget.publish(current.commands(), payload))) {
             restartSubscriber();
-            return;
-        }
-        String payload = probe.next();
-        if (payload == null) {
-            return;
-        }
-        try {
-            if (sharded == null) {
-                current.commands().publish(probe.channel(), payload);
-            } else {
-                current.commands().spublish(probe.channel(), payload);
-            }
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Probe not published: " + e);
         }
     }
 
@@ -305,26 +277,11 @@ public class RedisBus {
     private void updateAvailability() {
         RedisLink current = link;
         boolean now = current != null && current.isOpen();
-        if (available.compareAndSet(!now, now)) {
-            if (now) {
-                unreachableLogged.set(true);
-                if (sharded != null) {
-                    sharded.forgetAnnounced();
-                }
-                publishFailureLogged.set(false);
-                if (everAvailable) {
-                    recoveries.incrementAndGet();
-                }
-                everAvailable = true;
-                LOG.info(() -> "Redis at " + maskedUri() + " available: cluster delivery on");
-            } else {
-                LOG.warning(() -> "Redis at " + maskedUri() + " lost: local-only delivery until it returns");
+        if (availability.update(now)) {
+            if (now && sharded != null) {
+                sharded.forgetAnnounced();
             }
             modeChanged.fire(new ClusterModeChanged(now, settings.instanceId()));
         }
-    }
-
-    private String maskedUri() {
-        return RedisClients.masked(settings.redisUri());
     }
 }

@@ -59,13 +59,9 @@ final class ShardedPubSub {
 
     /**
      * A shard channel this node publishes on for the first time goes into the directory, where
-     * nodes with layer-wide patterns ({@code view:*}, {@code *}) find it.
+     * nodes with layer-wide patterns ({@code view:*}, {@code *}) find it. Returns the shard channel
+     * carrying {@code channel}.
      */
-    void publish(RedisClusterCommands<String, String> commands, String channel, String payload) {
-        commands.spublish(announce(commands, channel), payload);
-    }
-
-    /** The shard channel carrying {@code channel}, in the directory once this returns. */
     String announce(RedisClusterCommands<String, String> commands, String channel) {
         String shard = shards.forChannel(channel);
         if (!announced.contains(shard)) {

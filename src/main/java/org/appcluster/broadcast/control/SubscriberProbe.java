@@ -1,7 +1,9 @@
 package org.appcluster.broadcast.control;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.logging.Logger;
 
 /**
  * A node's check that its pub/sub connection still delivers: every {@link #EVERY} it publishes a
@@ -12,6 +14,7 @@ import java.util.function.LongSupplier;
  */
 final class SubscriberProbe {
 
+    private static final Logger LOG = Logger.getLogger(SubscriberProbe.class.getName());
     static final Duration EVERY = Duration.ofSeconds(2);
     static final Duration TIMEOUT = Duration.ofSeconds(6);
 
@@ -43,6 +46,25 @@ final class SubscriberProbe {
         outstanding = ++sequence;
         outstandingSince = now;
         return Long.toString(outstanding);
+    }
+
+    /**
+     * One health round: publishes the next probe when one is due. False when the last probe never
+     * came back (the caller reconnects); a probe that cannot be published is simply late.
+     */
+    boolean check(Consumer<String> publish) {
+        if (stalled()) {
+            return false;
+        }
+        String payload = next();
+        if (payload != null) {
+            try {
+                publish.accept(payload);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Probe not published: " + e);
+            }
+        }
+        return true;
     }
 
     /** True when the outstanding probe has waited longer than {@link #TIMEOUT}. */

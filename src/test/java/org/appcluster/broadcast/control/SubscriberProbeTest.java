@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriberProbeTest {
@@ -55,5 +57,19 @@ class SubscriberProbeTest {
         advance(SubscriberProbe.TIMEOUT.plusMillis(1));
         assertTrue(probe.stalled());
         assertEquals(-1, probe.roundTripMillis());
+    }
+
+    @Test
+    void eachHealthRoundPublishesWhatIsDueAndReportsAStall() {
+        List<String> published = new ArrayList<>();
+        advance(SubscriberProbe.EVERY);
+        assertTrue(probe.check(published::add));
+        assertTrue(probe.check(payload -> {
+            throw new IllegalStateException("not reached: one probe is out");
+        }));
+        assertEquals(List.of("1"), published);
+        advance(SubscriberProbe.TIMEOUT.plusMillis(1));
+        assertFalse(probe.check(published::add), "the caller reconnects");
+        assertEquals(List.of("1"), published);
     }
 }
