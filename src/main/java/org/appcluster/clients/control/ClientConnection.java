@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,7 @@ public class ClientConnection {
     private final String username;
     /** Some containers accept every write into their own queue, so what was sent is not what was read. */
     private final SlowConsumerPolicy slowConsumers;
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, ClientSubscription> subscriptions = new ConcurrentHashMap<>();
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicLong bytesQueued = new AtomicLong();
@@ -65,7 +66,7 @@ public class ClientConnection {
 
     /** Adds one omitSelf variant of a subscription; the other variant, if any, stays. */
     void subscribe(ChannelPattern pattern, boolean omitSelf) {
-        subscriptions.merge(pattern.value(), Subscription.of(pattern, omitSelf), Subscription::plus);
+        subscriptions.merge(pattern.value(), ClientSubscription.of(pattern, omitSelf), ClientSubscription::plus);
     }
 
     /**
@@ -74,12 +75,17 @@ public class ClientConnection {
      * @return true when nothing remains subscribed under this pattern
      */
     boolean unsubscribe(String pattern, Boolean omitSelf) {
-        Subscription left = subscriptions.computeIfPresent(pattern, (key, current) -> current.minus(omitSelf));
+        ClientSubscription left = subscriptions.computeIfPresent(pattern, (key, current) -> current.minus(omitSelf));
         return left == null;
     }
 
     Iterable<String> subscribedPatterns() {
         return subscriptions.keySet();
+    }
+
+    /** The patterns this socket is subscribed to, parsed. */
+    List<ChannelPattern> patterns() {
+        return subscriptions.values().stream().map(ClientSubscription::pattern).toList();
     }
 
     int subscriptionCount() {
@@ -96,7 +102,7 @@ public class ClientConnection {
             return false;
         }
         boolean ownMessage = uuid.equals(envelope.senderUuid());
-        for (Subscription subscription : subscriptions.values()) {
+        for (ClientSubscription subscription : subscriptions.values()) {
             if (subscription.pattern().matches(envelope.channel()) && subscription.accepts(ownMessage)) {
                 return true;
             }
@@ -224,28 +230,6 @@ public class ClientConnection {
             }
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "Closing client " + uuid + " failed: " + e);
-        }
-    }
-
-    /** Both omitSelf variants of one pattern can coexist, e.g. two widgets on one page. */
-    private record Subscription(ChannelPattern pattern, boolean omitting, boolean including) {
-
-        static Subscription of(ChannelPattern pattern, boolean omitSelf) {
-            return new Subscription(pattern, omitSelf, !omitSelf);
-        }
-
-        Subscription plus(Subscription other) {
-            return new Subscription(pattern, omitting || other.omitting, including || other.including);
-        }
-
-        Subscription minus(Boolean omitSelf) {
-            boolean keepOmitting = omitting && Boolean.FALSE.equals(omitSelf);
-            boolean keepIncluding = including && Boolean.TRUE.equals(omitSelf);
-            return keepOmitting || keepIncluding ? new Subscription(pattern, keepOmitting, keepIncluding) : null;
-        }
-
-        boolean accepts(boolean ownMessage) {
-            return including || !ownMessage;
         }
     }
 }

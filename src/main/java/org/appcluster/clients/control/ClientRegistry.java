@@ -9,21 +9,22 @@ import jakarta.websocket.CloseReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.appcluster.broadcast.control.ChannelHistory;
 import org.appcluster.broadcast.control.HistoryStream;
 import org.appcluster.broadcast.control.RedisBus;
-import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.broadcast.entity.HistoryPosition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The open browser sockets of this node and what each subscribed to. Keyed by socket, not by
@@ -113,26 +114,25 @@ public class ClientRegistry {
      * lost; {@code now} (or null) is where the history stands.
      */
     public void historyLost(HistoryStream stream, HistoryPosition now, String reason) {
-        for (ClientConnection connection : connections.values()) {
-            for (String value : connection.subscribedPatterns()) {
-                ChannelPattern pattern = ChannelPattern.parse(value);
-                if (stream.overlaps(pattern)) {
-                    connection.send(ClientFrames.notRecovered(value, stream.covers(pattern) ? now : null, reason));
-                }
-            }
-        }
+        forEachListener(stream, (connection, pattern) ->
+                connection.send(ClientFrames.notRecovered(pattern.value(), stream.covers(pattern) ? now : null, reason)));
     }
 
     /** Whether some socket here listens to channels of {@code stream}. */
     public boolean listensTo(HistoryStream stream) {
-        return connections.values().stream().anyMatch(connection -> {
-            for (String value : connection.subscribedPatterns()) {
-                if (stream.overlaps(ChannelPattern.parse(value))) {
-                    return true;
+        boolean[] found = {false};
+        forEachListener(stream, (connection, pattern) -> found[0] = true);
+        return found[0];
+    }
+
+    private void forEachListener(HistoryStream stream, BiConsumer<ClientConnection, ChannelPattern> action) {
+        for (ClientConnection connection : connections.values()) {
+            for (ChannelPattern pattern : connection.patterns()) {
+                if (stream.overlaps(pattern)) {
+                    action.accept(connection, pattern);
                 }
             }
-            return false;
-        });
+        }
     }
 
     /** On a Redis Cluster the node subscribes to the pattern's shard before this returns. */
