@@ -23,26 +23,18 @@ record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults r
         }
         int perChannel = subscribers / channels;
         RestPublisher publisher = RestPublisher.broadcasts(100);
-        long expectedSoFar = sockets.received.sum();
+        LoadSteps steps = new LoadSteps(sockets);
         for (int rate : rates) {
-            sockets.latencyMicros.reset();
-            long before = sockets.received.sum();
-            long closedBefore = sockets.closedByServer.sum();
-            publisher.reset();
-            long started = System.nanoTime();
-            publisher.run(rate, step, i -> publishUri(cluster.node(i).uri("/"), channel(name, i % channels)));
-            long expected = publisher.accepted.sum() * perChannel;
-            expectedSoFar += expected;
-            long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar);
-            long delivered = sockets.received.sum() - before;
+            LoadSteps.Step measured = steps.run(publisher, perChannel,
+                    () -> publisher.run(rate, step, i -> publishUri(cluster.node(i).uri("/"), channel(name, i % channels))));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("publish/s", rate);
             row.put("subscribers", subscribers);
             row.put("channels", channels);
-            row.putAll(Deliveries.row(delivered, expected, started, last, sockets.latencyMicros.getIntervalHistogram()));
-            row.put("publish errors", publisher.failed.sum() + publisher.fellBack.sum());
-            row.put("generator skipped", publisher.skipped.sum());
-            row.put("sockets closed", sockets.closedByServer.sum() - closedBefore);
+            row.putAll(measured.deliveries());
+            row.put("publish errors", measured.errors());
+            row.put("generator skipped", measured.skipped());
+            row.put("sockets closed", measured.socketsClosed());
             results.add(name, row);
         }
         sockets.closeAll(opened);

@@ -21,25 +21,17 @@ record WritePathScenario(BenchCluster cluster, BenchSockets sockets, BenchResult
             opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), subscribers / 2, i -> CHANNEL));
         }
         RestPublisher writer = new RestPublisher((sequence, sentAt) -> "{\"title\":\"" + BenchSockets.TITLE_TIME + sentAt + "\"}");
-        long expectedSoFar = sockets.received.sum();
+        LoadSteps steps = new LoadSteps(sockets);
         for (int rate : rates) {
-            sockets.latencyMicros.reset();
-            long before = sockets.received.sum();
-            writer.reset();
-            long started = System.nanoTime();
-            writer.run(rate, step, i -> cluster.node(i).uri("/api/1/helloClusterTodo"));
-            double writeSeconds = (System.nanoTime() - started) / 1e9;
-            long expected = writer.accepted.sum() * subscribers;
-            expectedSoFar += expected;
-            long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar);
-            long delivered = sockets.received.sum() - before;
+            LoadSteps.Step measured = steps.run(writer, subscribers,
+                    () -> writer.run(rate, step, i -> cluster.node(i).uri("/api/1/helloClusterTodo")));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("creates/s offered", rate);
-            row.put("creates/s done", Math.round(writer.accepted.sum() / writeSeconds));
+            row.put("creates/s done", Math.round(measured.acceptedPerSecond()));
             row.put("subscribers", subscribers);
-            row.putAll(Deliveries.row(delivered, expected, started, last, sockets.latencyMicros.getIntervalHistogram()));
-            row.put("write errors", writer.failed.sum() + writer.fellBack.sum());
-            row.put("generator skipped", writer.skipped.sum());
+            row.putAll(measured.deliveries());
+            row.put("write errors", measured.errors());
+            row.put("generator skipped", measured.skipped());
             results.add("4. write path: to-do create to every subscriber", row);
         }
         sockets.closeAll(opened);
