@@ -52,7 +52,7 @@ final class RedisAvailability {
         return true;
     }
 
-    void unreachable(RuntimeException e) {
+    void connectFailed(RuntimeException e) {
         if (unreachableLogged.compareAndSet(false, true)) {
             LOG.warning(() -> "Redis at " + where + " unreachable (" + e.getMessage()
                     + "): local-only delivery, retrying every second");

@@ -217,7 +217,7 @@ public class RedisBus {
             checkProbe();
         } catch (RuntimeException e) {
             updateAvailability();
-            availability.unreachable(e);
+            availability.connectFailed(e);
         }
     }
 
