@@ -25,6 +25,8 @@ public final class ServerNode implements AutoCloseable {
     private final File log;
     private final ProcessBuilder command;
     private Process process;
+    private StartupLog startupLog;
+    private Duration readyToServing;
 
     private ServerNode(String name, int port, int healthPort, File log, ProcessBuilder command) {
         this.name = name;

@@ -18,7 +18,11 @@ public final class TestPaths {
         return required("payara.microJar");
     }
 
-    /** The Payara Micro settings users run with, from {@code server-config/}. */
+    /** The Payara Micro settings users run with, from {@code server-config/}: before boot, then after. */
+    static String preBootCommands() {
+        return serverConfig() + "/payara-micro/pre-boot-commands.asadmin";
+    }
+
     static String postBootCommands() {
         return serverConfig() + "/payara-micro/post-boot-commands.asadmin";
     }
