@@ -73,7 +73,8 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
                 Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));
     }
 
-    private static void closeQuietly(AutoCloseable started) {
+    /** Stops what a test started, printing (not throwing) a failure so the rest still stops. */
+    public static void closeQuietly(AutoCloseable started) {
         if (started == null) {
             return;
         }

@@ -18,6 +18,11 @@ import jakarta.json.JsonObject;
 public final class ServerNode implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * How long a node that has logged "ready" may take to answer its first request. A node past
+     * it is taken as a failed start, not a slow one: it has been seen to stay deaf for good.
+     */
+    public static final Duration READY_TO_SERVING_LIMIT = Duration.ofSeconds(30);
 
     private final String name;
     private final int port;
@@ -67,11 +72,13 @@ public final class ServerNode implements AutoCloseable {
         command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TestPaths.payaraMicroJar(), "--deploy", TestPaths.war(),
-                "--port", String.valueOf(port), "--nocluster", "--postbootcommandfile", TestPaths.postBootCommands()));
+                "--port", String.valueOf(port), "--nocluster",
+                "--prebootcommandfile", TestPaths.preBootCommands(), "--postbootcommandfile", TestPaths.postBootCommands()));
         return new ProcessBuilder(command);
     }
 
     private Process start() {
+        startupLog = new StartupLog(log.toPath());
         try {
             return command
                     .redirectErrorStream(true)
@@ -89,14 +96,47 @@ public final class ServerNode implements AutoCloseable {
         return awaitReady();
     }
 
+    /**
+     * Waits until the server logs that it is ready, then until it answers HTTP. A node that says
+     * it is ready but does not answer within {@link #READY_TO_SERVING_LIMIT} fails at once.
+     */
     public ServerNode awaitReady() {
-        Waits.until("node " + name + " serving on port " + port + " (log: " + log + ")", STARTUP_TIMEOUT, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("node " + name + " exited; see " + log);
-            }
+        Waits.until("node " + name + " to log that it is ready (log: " + log + ")", STARTUP_TIMEOUT, () -> {
+            requireAlive();
+            return startupLog.readyLogged();
+        });
+        long readyAt = System.nanoTime();
+        boolean serving = Waits.reached(READY_TO_SERVING_LIMIT, () -> {
+            requireAlive();
             return Http.getStatus(uri("/api/1/app-cluster/broadcast/status")) == 200;
         });
+        if (!serving) {
+            throw new AssertionError("node " + name + " logged that it is ready but answered no HTTP request on port " + port
+                    + " within " + READY_TO_SERVING_LIMIT.toSeconds() + " s: a failed start" + listenerHint() + "; see " + log);
+        }
+        readyToServing = Duration.ofNanos(System.nanoTime() - readyAt);
         return this;
+    }
+
+    /** From the ready line in the log to the first answered request, for the last start. */
+    public Duration readyToServing() {
+        return readyToServing;
+    }
+
+    /** This start's log so far (a restarted node's file also holds the earlier starts). */
+    public String startupLogText() {
+        return startupLog.text();
+    }
+
+    private void requireAlive() {
+        if (!process.isAlive()) {
+            throw new AssertionError("node " + name + " exited; see " + log);
+        }
+    }
+
+    private String listenerHint() {
+        return startupLog.text().contains("GrizzlyProxy is NULL")
+                ? " (its log says the HTTP listener's GrizzlyProxy is NULL: a listener setting applied after boot?)" : "";
     }
 
     public String name() {
