@@ -78,7 +78,9 @@ class SubscriberProbeIT {
                         () -> number(redisReadiness(c), "subscriberRestarts") >= 1);
                 System.out.printf("Deaf pub/sub connection noticed and replaced %d ms after it went deaf%n",
                         Duration.ofNanos(System.nanoTime() - deafened).toMillis());
-                assertTrue(logOf(c).contains("Redis delivered none of this node's probes"), "the node says why it reconnected");
+                // The server's log handler may write the line a moment after the count is visible.
+                Waits.until("node C to log why it reconnected", SocketClient.TIMEOUT,
+                        () -> logOf(c).contains("Redis delivered none of this node's probes"));
 
                 long resumed = publishUntilDelivered(cluster.a(), channel, onC);
                 System.out.printf("Delivery from node A to node C resumed %d ms after that%n", resumed);

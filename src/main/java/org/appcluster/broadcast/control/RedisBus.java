@@ -243,9 +243,10 @@ public class RedisBus {
     }
 
     private synchronized void restartSubscriber() {
-        subscriberRestarts.incrementAndGet();
         LOG.warning(() -> "Redis delivered none of this node's probes for " + SubscriberProbe.TIMEOUT.toSeconds()
                 + " s although the connection looked open: reconnecting and subscribing again");
+        // Counted after the warning, so whoever sees the count can find the reason in the log.
+        subscriberRestarts.incrementAndGet();
         if (sharded != null) {
             sharded.close();
         }
