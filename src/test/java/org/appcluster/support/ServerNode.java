@@ -22,7 +22,7 @@ public final class ServerNode implements AutoCloseable {
      * How long a node that has logged "ready" may take to answer its first request. A node past
      * it is taken as a failed start, not a slow one: it has been seen to stay deaf for good.
      */
-    public static final Duration READY_TO_SERVING_LIMIT = Duration.ofSeconds(30);
+    private static final Duration READY_TO_SERVING_LIMIT = Duration.ofSeconds(30);
 
     private final String name;
     private final int port;
