@@ -3,11 +3,15 @@ package org.appcluster.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
+import org.appcluster.clients.control.ClientRegistry;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Alive while the dispatcher thread that delivers every broadcast is running. */
+/**
+ * Alive while the dispatcher thread that delivers every broadcast is running; says how many
+ * broadcasts were dropped (queue full) or expired (too late for clients), and how sockets send.
+ */
 @Liveness
 @ApplicationScoped
 public class NodeLiveness implements HealthCheck {
@@ -15,11 +19,16 @@ public class NodeLiveness implements HealthCheck {
     @Inject
     BroadcastDispatcher dispatcher;
 
+    @Inject
+    ClientRegistry clients;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("broadcast-dispatcher")
                 .status(dispatcher.isRunning())
                 .withData("dropped", dispatcher.droppedCount())
+                .withData("expired", dispatcher.expiredCount())
+                .withData("sendPath", clients.sendPath().current())
                 .build();
     }
 }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Registers the node's counters as gauges read at scrape time, so the hot paths only bump
- * plain counters: connections, subscriptions, broadcasts published / delivered / dropped,
+ * plain counters: connections, subscriptions, broadcasts published / delivered / dropped / expired,
  * frames sent, Redis state and reconnects, and publish-to-send time (sum and count).
  */
 @ApplicationScoped
@@ -40,6 +40,7 @@ public class ClusterMetrics {
         registry.gauge("app_cluster_broadcasts_published_locally_total", broadcaster::publishedLocallyCount);
         registry.gauge("app_cluster_broadcasts_delivered_total", dispatcher::deliveredCount);
         registry.gauge("app_cluster_broadcasts_dropped_total", dispatcher::droppedCount);
+        registry.gauge("app_cluster_broadcasts_expired_total", dispatcher::expiredCount);
         registry.gauge("app_cluster_frames_sent_total", clients::framesQueuedCount);
         registry.gauge("app_cluster_slow_consumers_closed_total", () -> clients.slowConsumers().closedCount());
         registry.gauge("app_cluster_redis_available", () -> bus.isAvailable() ? 1 : 0);

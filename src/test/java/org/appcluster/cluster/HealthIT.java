@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
+import org.appcluster.support.ServerKind;
+import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +28,17 @@ class HealthIT {
         assertEquals("cluster", redis.getJsonObject("data").getString("delivery"));
         assertEquals("node-b", redis.getJsonObject("data").getString("instanceId"));
         assertEquals("UP", check(ready.body(), "mongodb").getString("status"));
+    }
+
+    /** Sockets send through the container's fast path unless the suite runs on the portable one. */
+    @Test
+    void livenessNamesTheSendPathSocketsGet(LocalCluster cluster) throws Exception {
+        try (SocketClient socket = SocketClient.connect(cluster.a(), null)) {
+            JsonObject live = Http.getJson(cluster.a().healthUri("/health/live")).body();
+            String expected = !LocalCluster.sendPath().equals("auto") ? "portable"
+                    : ServerKind.current() == ServerKind.WILDFLY ? "undertow-batch" : "tyrus-raw";
+            assertEquals(expected, check(live, "broadcast-dispatcher").getJsonObject("data").getString("sendPath"));
+        }
     }
 
     @Test

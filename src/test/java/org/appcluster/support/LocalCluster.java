@@ -65,12 +65,19 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return Map.ofEntries(Map.entry("redis.uri", redisUri), Map.entry("redis.mode", redisMode), Map.entry("mongo.uri", mongoUri),
                 Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("dashboard.interval-seconds", "1"),
+                // -Dit.sendPath=portable runs the suites on the WebSocket API's own send path.
+                Map.entry("websocket.send-path", sendPath()),
                 // Histories of their own for the tests of history, so they do not restart each other's.
                 Map.entry("history.channels", "view:helloClusterTodo:*,view:historyTest:*,view:outageHistory:*"),
                 Map.entry("security.users", ADMIN + "," + USER),
                 Map.entry("security.user." + ADMIN + ".roles", "admin,user"),
                 Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
                 Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));
+    }
+
+    /** The send path the suite's nodes use: {@code auto} (the container's fast path) unless told otherwise. */
+    public static String sendPath() {
+        return System.getProperty("it.sendPath", "auto");
     }
 
     /** Stops what a test started, printing (not throwing) a failure so the rest still stops. */

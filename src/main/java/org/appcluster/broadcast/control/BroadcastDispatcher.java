@@ -4,7 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,19 +19,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
-import org.appcluster.clients.control.ClientRegistry;
 import org.appcluster.infra.ClusterSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The node's one subscriber thread, made by the container's {@link ManagedThreadFactory}. Redis
- * I/O threads and local publishers only enqueue; this thread decodes each message once and hands
- * it to the server callbacks and the WebSocket clients, in arrival order.
+ * I/O threads and local publishers only enqueue; this thread takes what waited in batches,
+ * decodes each message once and hands it to the server callbacks and the WebSocket clients, in
+ * arrival order. A message that waited longer than {@code broadcast.max-delay-millis} is not sent
+ * to clients late: once the node has caught up, their subscriptions on its channel hear that
+ * messages were lost, and reload.
  */
 @ApplicationScoped
 public class BroadcastDispatcher {
 
     private static final Logger LOG = Logger.getLogger(BroadcastDispatcher.class.getName());
     private static final int CAPACITY = 100_000;
+    private static final int BATCH = 512;
 
     @Resource
     ManagedThreadFactory threads;
@@ -38,7 +47,7 @@ public class BroadcastDispatcher {
     CallbackRegistry callbacks;
 
     @Inject
-    ClientRegistry clients;
+    LocalDelivery clients;
 
     @Inject
     ClusterSettings settings;
@@ -46,11 +55,18 @@ public class BroadcastDispatcher {
     @Inject
     ChannelHistory history;
 
-    private final BlockingQueue<Supplier<Envelope>> inbox = new ArrayBlockingQueue<>(CAPACITY);
+    @Inject
+    @ConfigProperty(name = "broadcast.max-delay-millis", defaultValue = "2000")
+    long maxDelayMillis;
+
+    private final BlockingQueue<Inbound> inbox = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     /** Set when a message was dropped; the dispatcher then tells clients of every history. */
     private final AtomicBoolean droppedSinceTold = new AtomicBoolean();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
+    /** Channels of messages that came too late for clients; only the dispatcher thread uses it. */
+    private final Set<String> expiredSinceTold = new HashSet<>();
     private volatile Thread worker;
 
     public synchronized void start() {
@@ -91,8 +107,13 @@ public class BroadcastDispatcher {
         return dropped.get();
     }
 
+    /** Broadcasts that waited too long here and went to the server callbacks only. */
+    public long expiredCount() {
+        return expired.get();
+    }
+
     private void enqueue(Supplier<Envelope> message) {
-        if (!inbox.offer(message)) {
+        if (!inbox.offer(new Inbound(message, System.nanoTime()))) {
             droppedSinceTold.set(true);
             if (dropped.incrementAndGet() % 1000 == 1) {
                 LOG.warning(() -> "Dispatcher queue full (" + CAPACITY + "): dropped " + dropped.get() + " broadcasts so far");
@@ -102,57 +123,95 @@ public class BroadcastDispatcher {
 
     private void run() {
         String self = settings.instanceId();
+        long maxDelay = Duration.ofMillis(maxDelayMillis).toNanos();
+        List<Inbound> taken = new ArrayList<>(BATCH);
         while (!Thread.currentThread().isInterrupted()) {
-            Supplier<Envelope> next;
             try {
-                next = inbox.take();
+                taken.add(inbox.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            deliver(next, self);
+            inbox.drainTo(taken, BATCH - 1);
+            try {
+                deliver(taken, self, maxDelay);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, e, () -> "Delivering a batch of " + taken.size() + " broadcasts failed");
+            }
+            taken.clear();
+        }
+    }
+
+    private void deliver(List<Inbound> taken, String self, long maxDelay) {
+        if (droppedSinceTold.compareAndSet(true, false)) {
+            // Which channels lost a message is not known: every history's clients hear it.
+            history.streams().forEach(stream -> clients.historyLost(stream, null, "node-overloaded"));
+        }
+        List<Envelope> batch = new ArrayList<>(taken.size());
+        long now = System.nanoTime();
+        boolean caughtUp = true;
+        for (Inbound next : taken) {
+            Envelope envelope = decode(next);
+            if (envelope == null || envelope.offset() != null && !checkHistory(envelope, batch)) {
+                continue;
+            }
+            delivered.incrementAndGet();
+            dispatchToCallbacks(envelope, self);
+            caughtUp = now - next.arrivedNanos() <= maxDelay;
+            if (caughtUp) {
+                batch.add(envelope);
+            } else {
+                expired.incrementAndGet();
+                expiredSinceTold.add(envelope.channel());
+            }
+        }
+        clients.relay(batch);
+        if (caughtUp && !expiredSinceTold.isEmpty()) {
+            LOG.warning(() -> "Overloaded: " + expired.get() + " broadcasts so far waited over " + maxDelayMillis
+                    + " ms and went to no client; their subscribers were told to reload");
+            clients.messagesMissed(Set.copyOf(expiredSinceTold), "node-overloaded");
+            expiredSinceTold.clear();
+        }
+    }
+
+    private Envelope decode(Inbound next) {
+        try {
+            return next.message().get();
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "Ignored a message on the broadcast prefix: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void dispatchToCallbacks(Envelope envelope, String self) {
+        try {
+            callbacks.dispatch(envelope, self);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "Delivering broadcast " + envelope.id() + " on " + envelope.channel() + " failed");
         }
     }
 
     /**
      * A message with a history position: when that history restarted since the last message this
-     * node saw, its clients are told they may have missed some. False for a restart marker, which
-     * is no message to deliver.
+     * node saw, its clients are told they may have missed some, after what came before in the
+     * batch. False for a restart marker, which is no message to deliver.
      */
-    private boolean checkHistory(Envelope envelope) {
+    private boolean checkHistory(Envelope envelope, List<Envelope> batch) {
         Optional<HistoryStream> stream = history.streamOf(envelope.channel());
         if (stream.isEmpty()) {
             return !envelope.isHistoryReset();
         }
         boolean restarted = history.restartedSinceLastSeen(stream.get(), envelope.position());
         if (envelope.isHistoryReset() || restarted) {
+            clients.relay(List.copyOf(batch));
+            batch.clear();
             HistoryPosition before = new HistoryPosition(envelope.epoch(), Math.max(0, envelope.offset() - 1));
             clients.historyLost(stream.get(), before, "history-restarted");
         }
         return !envelope.isHistoryReset();
     }
 
-    private void deliver(Supplier<Envelope> message, String self) {
-        if (droppedSinceTold.compareAndSet(true, false)) {
-            // Which channels lost a message is not known: every history's clients hear it.
-            history.streams().forEach(stream -> clients.historyLost(stream, null, "node-overloaded"));
-        }
-        Envelope envelope;
-        try {
-            envelope = message.get();
-        } catch (IllegalArgumentException e) {
-            LOG.warning(() -> "Ignored a message on the broadcast prefix: " + e.getMessage());
-            return;
-        }
-        if (envelope.offset() != null && !checkHistory(envelope)) {
-            return;
-        }
-        delivered.incrementAndGet();
-        try {
-            callbacks.dispatch(envelope, self);
-            clients.relay(envelope);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, e, () -> "Delivering broadcast " + envelope.id() + " on " + envelope.channel() + " failed");
-        }
+    /** A message and when it reached this node (nanoTime). */
+    private record Inbound(Supplier<Envelope> message, long arrivedNanos) {
     }
 }

@@ -42,7 +42,7 @@ public class BroadcastEndpoint {
     @OnOpen
     public void open(Session session) {
         client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()),
-                registry.slowConsumers());
+                registry.slowConsumers(), registry.sendPath().writerFor(session));
         registry.add(client);
         client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId()));
         client.send(ClientFrames.welcome(client));

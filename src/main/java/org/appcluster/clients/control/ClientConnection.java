@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -12,25 +13,31 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.clients.send.FrameWriter;
+import org.appcluster.clients.send.OutboundFrame;
 import org.appcluster.infra.RateWindow;
 
 /**
- * One browser socket: who it is, what it subscribed to, and its outbound queue. Frames go out one
- * at a time through the async remote, in order; a client whose queue passes the limit has stopped
+ * One browser socket: who it is, what it subscribed to, and its outbound queue. Frames go to its
+ * {@link FrameWriter} in order, in batches; a client whose queue passes the limit has stopped
  * reading and is closed rather than allowed to grow the heap or hold up anyone else.
  */
 public class ClientConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
+    /** Enough to fill a socket's send buffer in one write, few enough to keep sockets taking turns. */
+    private static final int MAX_BATCH_FRAMES = 256;
 
     private final Session session;
     private final String uuid;
     private final String username;
     /** Some containers accept every write into their own queue, so what was sent is not what was read. */
     private final SlowConsumerPolicy slowConsumers;
+    private final FrameWriter writer;
     private final Map<String, ClientSubscription> subscriptions = new ConcurrentHashMap<>();
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
@@ -41,11 +48,12 @@ public class ClientConnection {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final ReplayGate replayGate = new ReplayGate();
 
-    public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers) {
+    public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers, FrameWriter writer) {
         this.session = session;
         this.uuid = uuid;
         this.username = username;
         this.slowConsumers = slowConsumers;
+        this.writer = writer;
     }
 
     public String id() {
@@ -111,8 +119,8 @@ public class ClientConnection {
     }
 
     /** A live broadcast frame; held back while a subscription it matches replays history. */
-    void deliver(Envelope envelope, String frame) {
-        replayGate.deliver(envelope, frame, this::send);
+    void deliver(Envelope envelope, OutboundFrame frame) {
+        replayGate.deliver(envelope, frame, this::enqueue);
     }
 
     ReplayGate replayGate() {
@@ -120,17 +128,31 @@ public class ClientConnection {
     }
 
     public void send(String frame) {
+        send(OutboundFrame.of(frame));
+    }
+
+    public void send(OutboundFrame frame) {
+        if (enqueue(frame)) {
+            flush();
+        }
+    }
+
+    /**
+     * Queues a frame without writing it yet, so frames queued together go out together; false
+     * when the socket is closed or was closed for falling behind.
+     */
+    boolean enqueue(OutboundFrame frame) {
         if (!session.isOpen()) {
-            return;
+            return false;
         }
-        if (queued.incrementAndGet() > slowConsumers.maxQueuedFrames()) {
+        if (queued.incrementAndGet() + writer.unwritten() > slowConsumers.maxQueuedFrames()) {
             closeSlowConsumer("more than " + slowConsumers.maxQueuedFrames() + " frames waiting");
-            return;
+            return false;
         }
-        long total = bytesQueued.addAndGet(frame.length());
+        long total = bytesQueued.addAndGet(frame.size());
         if (total - bytesAcknowledged > slowConsumers.maxUnreadBytes()) {
             closeSlowConsumer("more than " + slowConsumers.maxUnreadBytes() / 1024 + " KiB sent and not acknowledged");
-            return;
+            return false;
         }
         outbox.add(frame);
         if (total - lastPingMark >= slowConsumers.pingEveryBytes()) {
@@ -138,7 +160,7 @@ public class ClientConnection {
             outbox.add(new Ping(total));
             queued.incrementAndGet();
         }
-        drain();
+        return true;
     }
 
     /**
@@ -154,34 +176,52 @@ public class ClientConnection {
         }
     }
 
-    private void drain() {
+    /** Hands what waits to the writer, a batch at a time, by one thread at a time. */
+    void flush() {
         while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
-            Object next = outbox.poll();
-            if (next == null) {
+            List<OutboundFrame> frames = new ArrayList<>();
+            long ping = -1;
+            Object next;
+            while (frames.size() < MAX_BATCH_FRAMES && (next = outbox.poll()) != null) {
+                queued.decrementAndGet();
+                if (next instanceof Ping due) {
+                    ping = due.bytesQueued();
+                    break;
+                }
+                frames.add((OutboundFrame) next);
+            }
+            if (frames.isEmpty() && ping < 0) {
                 sending.set(false);
                 continue;
             }
-            queued.decrementAndGet();
-            if (next instanceof Ping ping) {
-                sendPing(ping);
-                sending.set(false);
-                continue;
+            BatchDone done = new BatchDone();
+            writer.write(frames, ping, done);
+            if (!done.completedInline()) {
+                return;
             }
-            String text = (String) next;
-            try {
-                LeanSend.run(() -> session.getAsyncRemote().sendText(text, result -> {
-                    sending.set(false);
-                    if (result.isOK()) {
-                        drain();
-                    } else {
-                        closeAfterFailedSend(result.getException());
-                    }
-                }));
-            } catch (RuntimeException e) {
-                sending.set(false);
-                LOG.fine(() -> "Send to client " + uuid + " failed: " + e);
+        }
+    }
+
+    /** Whoever comes second of "write returned" and "batch done" lets the next batch go. */
+    private final class BatchDone implements Consumer<Throwable> {
+        private static final int PENDING = 0;
+        private static final int RETURNED = 1;
+        private static final int DONE = 2;
+        private final AtomicInteger state = new AtomicInteger(PENDING);
+
+        @Override
+        public void accept(Throwable failure) {
+            sending.set(false);
+            if (failure != null) {
+                state.set(RETURNED);
+                closeAfterFailedSend(failure);
+            } else if (!state.compareAndSet(PENDING, DONE)) {
+                flush();
             }
-            return;
+        }
+
+        boolean completedInline() {
+            return !state.compareAndSet(PENDING, RETURNED) && state.get() == DONE;
         }
     }
 
@@ -199,14 +239,6 @@ public class ClientConnection {
         LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): a send failed (" + failure
                 + "), it stopped reading or went away");
         close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: send failed"));
-    }
-
-    private void sendPing(Ping ping) {
-        try {
-            session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, ping.bytesQueued()));
-        } catch (IOException | RuntimeException e) {
-            LOG.fine(() -> "Ping to client " + uuid + " failed: " + e);
-        }
     }
 
     private void closeSlowConsumer(String why) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +21,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import org.appcluster.broadcast.control.ChannelHistory;
 import org.appcluster.broadcast.control.HistoryStream;
+import org.appcluster.broadcast.control.LocalDelivery;
 import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
+import org.appcluster.clients.send.OutboundFrame;
+import org.appcluster.clients.send.SendPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * client uuid: two tabs sharing a uuid are two entries, and closing one leaves the other intact.
  */
 @ApplicationScoped
-public class ClientRegistry {
+public class ClientRegistry implements LocalDelivery {
 
     @Inject
     @ConfigProperty(name = "websocket.slow-consumer.max-queued-frames", defaultValue = "1000")
@@ -45,6 +50,11 @@ public class ClientRegistry {
     @ConfigProperty(name = "websocket.slow-consumer.ping-every-bytes", defaultValue = "262144")
     long pingEveryBytes;
 
+    /** {@code auto}: the container's own fast send path where there is one; {@code portable}: the WebSocket API's. */
+    @Inject
+    @ConfigProperty(name = "websocket.send-path", defaultValue = "auto")
+    String sendPathSetting;
+
     @Inject
     RedisBus bus;
 
@@ -52,6 +62,7 @@ public class ClientRegistry {
     ChannelHistory history;
 
     private SlowConsumerPolicy slowConsumers = SlowConsumerPolicy.defaults();
+    private SendPath sendPath = SendPath.of("portable");
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
     private final LongAdder framesQueued = new LongAdder();
@@ -61,6 +72,12 @@ public class ClientRegistry {
     @PostConstruct
     void configure() {
         slowConsumers = new SlowConsumerPolicy(maxQueuedFrames, maxUnreadBytes, pingEveryBytes);
+        sendPath = SendPath.of(sendPathSetting);
+    }
+
+    /** How a socket opened now sends its frames. */
+    public SendPath sendPath() {
+        return sendPath;
     }
 
     /** The limits every socket of this node is held to, and how many were closed for them. */
@@ -97,15 +114,15 @@ public class ClientRegistry {
         Optional<ChannelHistory.Replay> replay = history.read(stream.get(), since);
         HistoryPosition now = replay.map(ChannelHistory.Replay::now).orElse(null);
         boolean recovered = replay.map(ChannelHistory.Replay::complete).orElse(false);
-        List<String> frames = new ArrayList<>();
+        List<OutboundFrame> frames = new ArrayList<>();
         if (recovered) {
             for (Envelope missed : replay.get().entries()) {
                 if (pattern.matches(missed.channel()) && connection.wants(missed)) {
-                    frames.add(ClientFrames.broadcast(missed));
+                    frames.add(OutboundFrame.of(ClientFrames.broadcast(missed)));
                 }
             }
         }
-        frames.add(ClientFrames.subscribed(pattern.value(), now, since == null ? null : recovered));
+        frames.add(OutboundFrame.of(ClientFrames.subscribed(pattern.value(), now, since == null ? null : recovered)));
         gate.release(pattern, frames, now, connection::send);
     }
 
@@ -113,9 +130,22 @@ public class ClientRegistry {
      * Tells every socket subscribed to channels of {@code stream} that messages may have been
      * lost; {@code now} (or null) is where the history stands.
      */
+    @Override
     public void historyLost(HistoryStream stream, HistoryPosition now, String reason) {
         forEachListener(stream, (connection, pattern) ->
                 connection.send(ClientFrames.notRecovered(pattern.value(), stream.covers(pattern) ? now : null, reason)));
+    }
+
+    /** Each subscription matching one of the channels hears once that messages were lost. */
+    @Override
+    public void messagesMissed(Set<String> channels, String reason) {
+        for (ClientConnection connection : connections.values()) {
+            for (ChannelPattern pattern : connection.patterns()) {
+                if (channels.stream().anyMatch(pattern::matches)) {
+                    connection.send(ClientFrames.notRecovered(pattern.value(), null, reason));
+                }
+            }
+        }
     }
 
     /** Whether some socket here listens to channels of {@code stream}. */
@@ -156,19 +186,32 @@ public class ClientRegistry {
         }
     }
 
-    /** Sends one copy of the message to each local client with a matching subscription. */
-    public void relay(Envelope envelope) {
+    /**
+     * Queues one copy of each message for each local client with a matching subscription, then
+     * writes each client's frames of the batch together.
+     */
+    @Override
+    public void relay(List<Envelope> batch) {
+        Set<ClientConnection> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Envelope envelope : batch) {
+            relay(envelope, touched);
+        }
+        touched.forEach(ClientConnection::flush);
+    }
+
+    private void relay(Envelope envelope, Set<ClientConnection> touched) {
         Set<ClientConnection> candidates = index.candidates(envelope.channel());
         if (candidates.isEmpty()) {
             return;
         }
-        String frame = null;
+        OutboundFrame frame = null;
         for (ClientConnection client : candidates) {
             if (client.wants(envelope)) {
                 if (frame == null) {
-                    frame = ClientFrames.broadcast(envelope);
+                    frame = OutboundFrame.of(ClientFrames.broadcast(envelope));
                 }
                 client.deliver(envelope, frame);
+                touched.add(client);
                 framesQueued.increment();
             }
         }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
+import org.appcluster.clients.send.OutboundFrame;
 
 /**
  * Joins a socket's history replay to its live messages. While a subscription reads what it
@@ -27,7 +28,7 @@ final class ReplayGate {
     private final Map<ChannelPattern, HistoryPosition> replayedUpTo = new HashMap<>();
 
     /** A live broadcast: sent now, unless a subscription matching it is being replayed. */
-    synchronized void deliver(Envelope envelope, String frame, Consumer<String> send) {
+    synchronized void deliver(Envelope envelope, OutboundFrame frame, Consumer<OutboundFrame> send) {
         if (!replaying.isEmpty() && matchesReplaying(envelope.channel())) {
             held.add(new Held(envelope, frame));
             return;
@@ -51,7 +52,7 @@ final class ReplayGate {
      * Sends {@code frames} (the replay and the answer to the subscribe), then the live frames held
      * meanwhile that come after {@code upTo} (null: all of them).
      */
-    synchronized void release(ChannelPattern pattern, List<String> frames, HistoryPosition upTo, Consumer<String> send) {
+    synchronized void release(ChannelPattern pattern, List<OutboundFrame> frames, HistoryPosition upTo, Consumer<OutboundFrame> send) {
         frames.forEach(send);
         replaying.remove(pattern);
         if (upTo != null) {
@@ -91,6 +92,6 @@ final class ReplayGate {
         return false;
     }
 
-    private record Held(Envelope envelope, String frame) {
+    private record Held(Envelope envelope, OutboundFrame frame) {
     }
 }

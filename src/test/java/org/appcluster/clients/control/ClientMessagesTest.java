@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.appcluster.broadcast.control.ChannelHistory;
+import org.appcluster.clients.send.SendPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +23,8 @@ class ClientMessagesTest {
         messages.registry = new ClientRegistry();
         messages.registry.bus = new ClientRegistryTest.RecordingBus();
         messages.registry.history = new ChannelHistory();
-        client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults());
+        client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults(),
+                SendPath.of("portable").writerFor(session.session()));
         messages.registry.add(client);
     }
 

@@ -39,7 +39,8 @@ class ClientRegistryTest {
     }
 
     private ClientConnection connect(FakeSession session, String uuid) {
-        ClientConnection client = new ClientConnection(session.session(), uuid, "", registry.slowConsumers());
+        ClientConnection client = new ClientConnection(session.session(), uuid, "", registry.slowConsumers(),
+                registry.sendPath().writerFor(session.session()));
         registry.add(client);
         return client;
     }
@@ -73,7 +74,7 @@ class ClientRegistryTest {
         registry.subscribe(client, ChannelPattern.parse("view:todo:*"), false);
         registry.subscribe(client, ChannelPattern.parse("view:*"), true);
 
-        registry.relay(message("view:todo:list:changed", null));
+        registry.relay(List.of(message("view:todo:list:changed", null)));
 
         assertEquals(1, session.sent.size());
         JsonObject frame = Json.createReader(new java.io.StringReader(session.sent.get(0))).readObject();
@@ -88,7 +89,7 @@ class ClientRegistryTest {
         registry.subscribe(connect(first, "u1"), ChannelPattern.parse("view:a:*"), false);
         registry.subscribe(connect(second, "u2"), ChannelPattern.parse("view:a:b:c"), false);
 
-        registry.relay(message("view:a:b:c", null));
+        registry.relay(List.of(message("view:a:b:c", null)));
 
         assertTrue(first.sent.get(0) == second.sent.get(0), "the same String instance goes to every client");
     }
@@ -100,7 +101,7 @@ class ClientRegistryTest {
         registry.subscribe(connect(sender, "u1"), ChannelPattern.parse("view:a:b:c"), true);
         registry.subscribe(connect(other, "u2"), ChannelPattern.parse("view:a:b:c"), true);
 
-        registry.relay(message("view:a:b:c", "u1"));
+        registry.relay(List.of(message("view:a:b:c", "u1")));
 
         assertEquals(0, sender.sent.size());
         assertEquals(1, other.sent.size());
@@ -113,8 +114,8 @@ class ClientRegistryTest {
         registry.subscribe(connect(sender, "u1"), ChannelPattern.parse("view:a:b:c"), false);
         registry.subscribe(connect(other, "u2"), ChannelPattern.parse("view:a:b:c"), false);
 
-        registry.relay(new Envelope("id-2", "view:a:b:c", JsonObject.EMPTY_JSON_OBJECT, "node-a", "t",
-                JsonObject.EMPTY_JSON_OBJECT, "u1"));
+        registry.relay(List.of(new Envelope("id-2", "view:a:b:c", JsonObject.EMPTY_JSON_OBJECT, "node-a", "t",
+                JsonObject.EMPTY_JSON_OBJECT, "u1")));
 
         assertEquals(0, sender.sent.size());
         assertEquals(1, other.sent.size());
@@ -143,12 +144,12 @@ class ClientRegistryTest {
         registry.subscribe(client, ChannelPattern.parse("view:a:b:c"), true);
         registry.subscribe(client, ChannelPattern.parse("view:a:b:c"), false);
 
-        registry.relay(message("view:a:b:c", "u1"));
+        registry.relay(List.of(message("view:a:b:c", "u1")));
         registry.unsubscribe(client, "view:a:b:c", false);
-        registry.relay(message("view:a:b:c", "u1"));
-        registry.relay(message("view:a:b:c", "u2"));
+        registry.relay(List.of(message("view:a:b:c", "u1")));
+        registry.relay(List.of(message("view:a:b:c", "u2")));
         registry.unsubscribe(client, "view:a:b:c", null);
-        registry.relay(message("view:a:b:c", "u2"));
+        registry.relay(List.of(message("view:a:b:c", "u2")));
 
         assertEquals(2, session.sent.size());
         assertEquals(0, registry.patternCount());
@@ -164,7 +165,7 @@ class ClientRegistryTest {
         registry.subscribe(second, ChannelPattern.parse("view:a:b:c"), false);
 
         registry.remove(first);
-        registry.relay(message("view:a:b:c", null));
+        registry.relay(List.of(message("view:a:b:c", null)));
 
         assertEquals(0, firstTab.sent.size());
         assertEquals(1, secondTab.sent.size());
@@ -182,7 +183,7 @@ class ClientRegistryTest {
         JsonObject data = Json.createObjectBuilder().add("pad", "x".repeat(10_000)).build();
 
         for (int i = 0; i < 1000; i++) { // 10 MB each
-            registry.relay(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null));
+            registry.relay(List.of(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null)));
             reading.pings.forEach(ping -> readingClient.acknowledge(ping.duplicate()));
             reading.pings.clear();
         }
@@ -205,7 +206,7 @@ class ClientRegistryTest {
 
         int limit = registry.slowConsumers().maxQueuedFrames();
         for (int i = 0; i < limit + 10; i++) {
-            registry.relay(message("view:a:b:c", null));
+            registry.relay(List.of(message("view:a:b:c", null)));
         }
 
         assertEquals(1, stalled.sent.size(), "one send in flight, never completed");

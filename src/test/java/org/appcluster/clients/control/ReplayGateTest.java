@@ -8,6 +8,7 @@ import java.util.List;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
+import org.appcluster.clients.send.OutboundFrame;
 import org.junit.jupiter.api.Test;
 
 class ReplayGateTest {
@@ -21,8 +22,16 @@ class ReplayGateTest {
                 offset == null ? null : "e1");
     }
 
+    private void record(OutboundFrame frame) {
+        sent.add(frame.text());
+    }
+
+    private static List<OutboundFrame> frames(String... texts) {
+        return java.util.Arrays.stream(texts).map(OutboundFrame::of).toList();
+    }
+
     private void live(String channel, Long offset) {
-        gate.deliver(message(channel, offset), channel + "#" + offset, sent::add);
+        gate.deliver(message(channel, offset), OutboundFrame.of(channel + "#" + offset), this::record);
     }
 
     @Test
@@ -32,7 +41,7 @@ class ReplayGateTest {
         live("view:todo:item:added", 7L);   // after it
         live("view:chat:room:said", 1L);    // another subscription: not held
         live("view:todo:item:added", null); // delivered locally while Redis was away: no position
-        gate.release(TODOS, List.of("replay#5", "replay#6", "answer"), new HistoryPosition("e1", 6), sent::add);
+        gate.release(TODOS, frames("replay#5", "replay#6", "answer"), new HistoryPosition("e1", 6), this::record);
 
         assertEquals(List.of("view:chat:room:said#1", "replay#5", "replay#6", "answer", "view:todo:item:added#7",
                 "view:todo:item:added#null"), sent);
@@ -41,11 +50,11 @@ class ReplayGateTest {
     @Test
     void aMessageThisNodeHearsOnlyAfterTheReplayIsNotSentTwice() {
         gate.hold(TODOS);
-        gate.release(TODOS, List.of("replay#4"), new HistoryPosition("e1", 4), sent::add);
+        gate.release(TODOS, frames("replay#4"), new HistoryPosition("e1", 4), this::record);
         live("view:todo:item:added", 4L); // pub/sub lagged behind the history read
         live("view:todo:item:added", 5L);
         gate.deliver(new Envelope("x", "view:todo:item:added", JsonObject.EMPTY_JSON_OBJECT, "n", "t", null, null, 2L, "e2"),
-                "new-epoch#2", sent::add);
+                OutboundFrame.of("new-epoch#2"), this::record);
 
         assertEquals(List.of("replay#4", "view:todo:item:added#5", "new-epoch#2"), sent);
     }
@@ -53,7 +62,7 @@ class ReplayGateTest {
     @Test
     void afterUnsubscribingANewSubscriptionStartsAfresh() {
         gate.hold(TODOS);
-        gate.release(TODOS, List.of(), new HistoryPosition("e1", 9), sent::add);
+        gate.release(TODOS, frames(), new HistoryPosition("e1", 9), this::record);
         gate.forget(TODOS);
         live("view:todo:item:added", 3L);
 

@@ -1,4 +1,4 @@
-package org.appcluster.clients.control;
+package org.appcluster.clients.send;
 
 /**
  * Runs a WebSocket send with a context class loader that holds no jars. Payara's WebSocket layer

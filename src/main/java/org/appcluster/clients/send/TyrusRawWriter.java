@@ -1,0 +1,117 @@
+package org.appcluster.clients.send;
+
+import jakarta.websocket.Session;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Payara's path (Tyrus): the batch's frames, already encoded, go to the socket's
+ * {@code TyrusWebSocket.sendRawFrame} as one buffer, so one servlet write and flush. Tyrus's own
+ * text send would encode every frame again per socket and reschedule the session's idle-timeout
+ * task on the container's managed scheduler for every frame (a task and a context capture each).
+ * Tyrus queues writes the socket cannot take yet, in order, so batches need not wait for each
+ * other; writes it has not completed count as unwritten.
+ */
+final class TyrusRawWriter extends FastPathWriter {
+
+    private final MethodHandle sendRawFrame;
+    /** Only the socket's current drainer touches this; {@code unwritten} is read by anyone. */
+    private final Deque<PendingWrite> pending = new ArrayDeque<>();
+    private final AtomicInteger unwritten = new AtomicInteger();
+
+    TyrusRawWriter(Session session, MethodHandle sendRawFrame, SendPath path) {
+        super(session, path);
+        this.sendRawFrame = sendRawFrame;
+    }
+
+    @Override
+    void writeFast(List<OutboundFrame> frames, long pingPayload, Consumer<Throwable> done) {
+        Throwable failed = reapCompleted();
+        if (failed != null) {
+            done.accept(failed);
+            return;
+        }
+        // A local of the exact type: invokeExact matches the call site's static types.
+        ByteBuffer buffer = frames.size() == 1 ? frames.get(0).wire() : joined(frames);
+        Future<?> write;
+        try {
+            write = (Future<?>) sendRawFrame.invokeExact(buffer);
+        } catch (IllegalStateException e) {
+            done.accept(e);
+            return;
+        } catch (Throwable e) {
+            fastPathFailed(e, frames, pingPayload, done);
+            return;
+        }
+        if (!write.isDone()) {
+            pending.add(new PendingWrite(write, frames.size()));
+            unwritten.addAndGet(frames.size());
+        } else if ((failed = failureOf(write)) != null) {
+            done.accept(failed);
+            return;
+        }
+        if (pingPayload >= 0) {
+            PortableWriter.ping(session, pingPayload);
+        }
+        done.accept(null);
+    }
+
+    private static ByteBuffer joined(List<OutboundFrame> frames) {
+        int total = 0;
+        for (OutboundFrame frame : frames) {
+            total += frame.wire().remaining();
+        }
+        ByteBuffer joined = ByteBuffer.allocate(total);
+        for (OutboundFrame frame : frames) {
+            joined.put(frame.wire());
+        }
+        return joined.flip();
+    }
+
+    /** Forgets the writes Tyrus has completed since; the first failure among them, if any. */
+    private Throwable reapCompleted() {
+        while (!pending.isEmpty() && pending.peekFirst().write().isDone()) {
+            PendingWrite done = pending.pollFirst();
+            unwritten.addAndGet(-done.frames());
+            Throwable failed = failureOf(done.write());
+            if (failed != null) {
+                return failed;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable failureOf(Future<?> write) {
+        try {
+            write.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Override
+    int unwrittenFast() {
+        return unwritten.get();
+    }
+
+    @Override
+    public String name() {
+        return "tyrus-raw";
+    }
+
+    private record PendingWrite(Future<?> write, int frames) {
+    }
+}
