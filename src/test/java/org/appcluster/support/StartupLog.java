@@ -16,6 +16,8 @@ final class StartupLog {
 
     /** Payara Micro's last boot line, and WildFly's "started" (with or without errors). */
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in|WFLYSRV002[56]");
+    /** Payara Micro's line when its boot failed (a port taken, say): its JVM may stay up after it. */
+    private static final Pattern FAILED = Pattern.compile("Failed to start, exiting");
     /** What the last of a line split between two reads can need to match: longer than any pattern. */
     private static final int CARRY = 256;
 
@@ -30,10 +32,14 @@ final class StartupLog {
         this.position = start;
     }
 
+    /** Whether the server said it is ready; throws once it said it failed to start. */
     boolean readyLogged() {
         long end = size(file);
         String text = carry + read(position, end);
         position = end;
+        if (FAILED.matcher(text).find()) {
+            throw new AssertionError("the server logged that it failed to start; see " + file);
+        }
         if (READY.matcher(text).find()) {
             return true;
         }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * I/O threads and local publishers only enqueue; this thread takes what waited in batches,
  * decodes each message once and hands it to the server callbacks and the WebSocket clients, in
  * arrival order. A message that waited longer than {@code broadcast.max-delay-millis} is not sent
- * to clients late: once the node has caught up, their subscriptions on its channel hear that
- * messages were lost, and reload.
+ * to clients late: their subscriptions on its channel hear that messages were lost, and reload,
+ * once the node has caught up, and during a longer overload once per that delay.
  */
 @ApplicationScoped
 public class BroadcastDispatcher {
@@ -67,6 +67,7 @@ public class BroadcastDispatcher {
     private final AtomicLong expired = new AtomicLong();
     /** Channels of messages that came too late for clients; only the dispatcher thread uses it. */
     private final Set<String> expiredSinceTold = new HashSet<>();
+    private long lastToldNanos = System.nanoTime();
     private volatile Thread worker;
 
     public synchronized void start() {
@@ -166,7 +167,8 @@ public class BroadcastDispatcher {
             }
         }
         clients.relay(batch);
-        if (caughtUp && !expiredSinceTold.isEmpty()) {
+        if (!expiredSinceTold.isEmpty() && (caughtUp || now - lastToldNanos > maxDelay)) {
+            lastToldNanos = now;
             LOG.warning(() -> "Overloaded: " + expired.get() + " broadcasts so far waited over " + maxDelayMillis
                     + " ms and went to no client; their subscribers were told to reload");
             clients.messagesMissed(Set.copyOf(expiredSinceTold), "node-overloaded");

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,13 +138,21 @@ public class ClientRegistry implements LocalDelivery {
                 connection.send(ClientFrames.notRecovered(pattern.value(), stream.covers(pattern) ? now : null, reason)));
     }
 
-    /** Each subscription matching one of the channels hears once that messages were lost. */
+    /**
+     * Each subscription matching one of the channels hears once that messages were lost; the
+     * index finds the sockets, so an overloaded node does not also walk every socket it has.
+     */
     @Override
     public void messagesMissed(Set<String> channels, String reason) {
-        for (ClientConnection connection : connections.values()) {
-            for (ChannelPattern pattern : connection.patterns()) {
-                if (channels.stream().anyMatch(pattern::matches)) {
-                    connection.send(ClientFrames.notRecovered(pattern.value(), null, reason));
+        Map<String, OutboundFrame> frameByPattern = new HashMap<>();
+        Map<ClientConnection, Set<String>> told = new IdentityHashMap<>();
+        for (String channel : channels) {
+            for (ClientConnection connection : index.candidates(channel)) {
+                for (ChannelPattern pattern : connection.patterns()) {
+                    if (pattern.matches(channel) && told.computeIfAbsent(connection, key -> new HashSet<>()).add(pattern.value())) {
+                        connection.send(frameByPattern.computeIfAbsent(pattern.value(),
+                                value -> OutboundFrame.of(ClientFrames.notRecovered(value, null, reason))));
+                    }
                 }
             }
         }
