@@ -2,6 +2,7 @@ package org.appcluster.broadcast.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -17,10 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import org.appcluster.broadcast.control.PublishRateLimiter;
 import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.InvalidChannelException;
+import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
 import org.appcluster.infra.JsonBodies;
@@ -33,6 +38,8 @@ public class BroadcastResource {
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern CLIENT_UUID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final int MAX_BULK_MESSAGES = 1000;
+    private static final int MAX_BULK_BYTES = 1 << 20;
 
     @Inject
     Broadcaster broadcaster;
@@ -49,35 +56,85 @@ public class BroadcastResource {
     /**
      * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}; the uuid becomes the
      * payload's {@code uuid} so the sender's own {@code omitSelf} subscriptions can skip it, and
-     * {@code omitSelf:true} keeps the message from that client whatever it subscribed with.
+     * {@code omitSelf:true} keeps the message from that client whatever it subscribed with. The
+     * answer comes once Redis took the message; no request thread waits for that meanwhile.
      */
     @POST
     @Path("{channel}")
-    public JsonObject publish(@PathParam("channel") String channel, InputStream body) {
+    public CompletionStage<JsonObject> publish(@PathParam("channel") String channel, InputStream body) {
         ChannelName name = parseChannel(channel);
+        Publication publication = publication(name, JsonBodies.readObject(body));
+        return broadcaster.publishAsync(publication).thenApply(published -> ApiResponses.success(JSON.createObjectBuilder()
+                        .add("channel", name.value())
+                        .add("instanceId", broadcaster.instanceId())
+                        .add("timestamp", Instant.now().toString())
+                        .add("fallback", !published)
+                        .build(),
+                published ? "Broadcast published to all nodes on " + name.value()
+                        : "Redis unavailable: broadcast delivered on this node only"));
+    }
+
+    /**
+     * Many messages in one request, for servers that publish a lot: a JSON array of up to
+     * {@value #MAX_BULK_MESSAGES} objects, each {@code {"channel","data","uuid"?,"omitSelf"?}} as
+     * for one message. All are checked before any is published; they are handed to Redis
+     * pipelined, in order. {@code localOnly} counts those only this node's subscribers got.
+     */
+    @POST
+    public CompletionStage<JsonObject> publishAll(InputStream body) {
+        JsonArray items = JsonBodies.readArray(body, MAX_BULK_BYTES);
+        if (items.isEmpty() || items.size() > MAX_BULK_MESSAGES) {
+            throw new ApiException(400, "INVALID_DATA", "A bulk publish carries 1 to " + MAX_BULK_MESSAGES + " messages");
+        }
+        List<Publication> publications = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                publications.add(bulkItem(items.get(i)));
+            } catch (ApiException e) {
+                throw new ApiException(e.status(), e.code(), "Message " + i + ": " + e.getMessage());
+            }
+        }
+        return broadcaster.publishAll(publications).thenApply(localOnly -> ApiResponses.success(JSON.createObjectBuilder()
+                        .add("count", publications.size())
+                        .add("localOnly", localOnly)
+                        .add("instanceId", broadcaster.instanceId())
+                        .add("timestamp", Instant.now().toString())
+                        .add("fallback", localOnly > 0)
+                        .build(),
+                localOnly == 0 ? publications.size() + " broadcasts published to all nodes"
+                        : localOnly + " of " + publications.size() + " broadcasts delivered on this node only: Redis unavailable"));
+    }
+
+    private Publication bulkItem(JsonValue item) {
+        if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ApiException(400, "INVALID_DATA", "each message must be a JSON object");
+        }
+        if (item.toString().length() > JsonBodies.MAX_BODY_BYTES) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "a message exceeds " + JsonBodies.MAX_BODY_BYTES + " bytes");
+        }
+        JsonValue channel = item.asJsonObject().get("channel");
+        if (channel == null || channel.getValueType() != JsonValue.ValueType.STRING) {
+            throw new ApiException(400, "INVALID_CHANNEL_NAME", "Field 'channel' must be a channel name");
+        }
+        return publication(parseChannel(((JsonString) channel).getString()), item.asJsonObject());
+    }
+
+    /** Checks one message as the caller may send it, and counts it against the rate limits. */
+    private Publication publication(ChannelName name, JsonObject request) {
         if (!name.layer().isClientFacing() && !security.isUserInRole("admin")) {
             throw new ApiException(403, "FORBIDDEN_CHANNEL", "Only view:* channels may be published here");
         }
-        JsonObject request = JsonBodies.readObject(body);
         JsonValue data = request.get("data");
         if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ApiException(400, "INVALID_DATA", "Field 'data' must be a JSON object");
         }
         JsonObject payload = withSenderUuid(data.asJsonObject(), request.get("uuid"));
+        String excluded = excludedUuid(request, payload);
         if (!rateLimiter.allow(servletRequest.getRemoteAddr(), payload.getString("uuid", null))) {
             throw new ApiException(429, "RATE_LIMIT_EXCEEDED", "Too many broadcasts: at most "
                     + PublishRateLimiter.PER_CLIENT_PER_SECOND + " per second per client");
         }
-        boolean published = broadcaster.publish(name, payload, publisherCtx(), excludedUuid(request, payload));
-        JsonObject result = JSON.createObjectBuilder()
-                .add("channel", name.value())
-                .add("instanceId", broadcaster.instanceId())
-                .add("timestamp", Instant.now().toString())
-                .add("fallback", !published)
-                .build();
-        return ApiResponses.success(result, published
-                ? "Broadcast published to all nodes on " + name.value()
-                : "Redis unavailable: broadcast delivered on this node only");
+        return new Publication(name, payload, publisherCtx(), excluded);
     }
 
     @GET

@@ -12,7 +12,10 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
@@ -26,6 +29,7 @@ import org.appcluster.broadcast.entity.BroadcastCallback;
 import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.infra.ClusterSettings;
 import org.appcluster.infra.InstanceLogTag;
 
@@ -92,19 +96,40 @@ public class Broadcaster {
      * {@code excludeUuid} (or null) is a browser that must not get its own message back.
      */
     public boolean publish(ChannelName channel, JsonObject data, JsonObject ctx, String excludeUuid) {
-        Envelope envelope = new Envelope(ids.next(), channel.value(), data, settings.instanceId(),
-                Instant.now().toString(), ctx, excludeUuid);
+        return publishAsync(new Publication(channel, data, ctx, excludeUuid)).toCompletableFuture().join();
+    }
+
+    /**
+     * As {@link #publish(ChannelName, JsonObject, JsonObject, String)}, without waiting for Redis's
+     * answer: completes with true when Redis took the message, false when only this node's
+     * subscribers got it. Never completes exceptionally for a missing Redis.
+     */
+    public CompletionStage<Boolean> publishAsync(Publication publication) {
+        String channel = publication.channel().value();
+        Envelope envelope = new Envelope(ids.next(), channel, publication.data(), settings.instanceId(),
+                Instant.now().toString(), publication.ctx(), publication.excludeUuid());
         published.increment();
-        Optional<HistoryStream> stream = history.streamOf(channel.value());
-        boolean sent = stream.isPresent()
-                ? history.publish(stream.get(), channel.value(), envelope)
-                : bus.publish(channel.value(), codec.encode(envelope));
-        if (sent) {
-            return true;
-        }
-        publishedLocally.increment();
-        dispatcher.acceptLocal(envelope);
-        return false;
+        Optional<HistoryStream> stream = history.streamOf(channel);
+        CompletionStage<Boolean> sent = stream.isPresent()
+                ? CompletableFuture.completedFuture(history.publish(stream.get(), channel, envelope))
+                : bus.publishAsync(channel, codec.encode(envelope));
+        return sent.thenApply(toRedis -> {
+            if (!toRedis) {
+                publishedLocally.increment();
+                dispatcher.acceptLocal(envelope);
+            }
+            return toRedis;
+        });
+    }
+
+    /**
+     * Publishes many messages pipelined: each goes to Redis without waiting for the answer to the
+     * one before, in order. Completes with how many went to this node's subscribers only.
+     */
+    public CompletionStage<Integer> publishAll(List<Publication> publications) {
+        List<CompletableFuture<Boolean>> sent = publications.stream().map(p -> publishAsync(p).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .thenApply(all -> (int) sent.stream().filter(toRedis -> !toRedis.join()).count());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.appcluster.broadcast.control;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,6 +114,35 @@ public class RedisBus {
     /** Hands the message to Redis; false (never an exception) when Redis is not there. */
     public boolean publish(String channel, String payload) {
         return publishWith(channel, (commands, target) -> target.publish(commands, payload));
+    }
+
+    /**
+     * Hands the message to Redis without waiting for its answer on this thread: completes with
+     * false (never exceptionally) when Redis is not there or refused it. Publishes from one thread
+     * reach Redis in the order made. On a Redis Cluster the shard is announced first, as for
+     * {@link #publish}.
+     */
+    public CompletionStage<Boolean> publishAsync(String channel, String payload) {
+        RedisLink current = link;
+        if (current == null || !availability.isAvailable()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (sharded != null) {
+            return CompletableFuture.completedFuture(publish(channel, payload));
+        }
+        try {
+            return PublishTarget.of(false, settings.redisChannelPrefix() + channel).publishAsync(current.asyncCommands(), payload)
+                    .handle((receivers, failure) -> {
+                        if (failure != null) {
+                            // A Redis I/O thread: the health check, which may reconnect, runs each second anyway.
+                            availability.publishFailed(new RedisException(failure));
+                        }
+                        return failure == null;
+                    });
+        } catch (RuntimeException e) {
+            availability.publishFailed(e);
+            return CompletableFuture.completedFuture(false);
+        }
     }
 
     /**

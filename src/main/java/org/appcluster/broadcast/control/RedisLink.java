@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -21,13 +22,15 @@ final class RedisLink {
     private final StatefulConnection<String, String> publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
     private final RedisClusterCommands<String, String> commands;
+    private final RedisClusterAsyncCommands<String, String> asyncCommands;
     private volatile boolean subscribed;
 
     private RedisLink(StatefulConnection<String, String> publisher, StatefulRedisPubSubConnection<String, String> subscriber,
-            RedisClusterCommands<String, String> commands) {
+            RedisClusterCommands<String, String> commands, RedisClusterAsyncCommands<String, String> asyncCommands) {
         this.publisher = publisher;
         this.subscriber = subscriber;
         this.commands = commands;
+        this.asyncCommands = asyncCommands;
     }
 
     /**
@@ -38,7 +41,7 @@ final class RedisLink {
         StatefulRedisConnection<String, String> publisher = client.connect();
         RedisLink link = null;
         try {
-            link = new RedisLink(publisher, client.connectPubSub(), publisher.sync());
+            link = new RedisLink(publisher, client.connectPubSub(), publisher.sync(), publisher.async());
             link.subscriber.addListener(link.new PatternListener(onMessage));
             link.subscriber.sync().psubscribe(pattern);
             link.subscribed = true;
@@ -55,13 +58,18 @@ final class RedisLink {
 
     static RedisLink cluster(RedisClusterClient client) {
         StatefulRedisClusterConnection<String, String> publisher = client.connect();
-        RedisLink link = new RedisLink(publisher, null, publisher.sync());
+        RedisLink link = new RedisLink(publisher, null, publisher.sync(), publisher.async());
         link.subscribed = true;
         return link;
     }
 
     RedisClusterCommands<String, String> commands() {
         return commands;
+    }
+
+    /** The same connection, for commands whose answers nobody waits for on the calling thread. */
+    RedisClusterAsyncCommands<String, String> asyncCommands() {
+        return asyncCommands;
     }
 
     /** Both connections open and, with one Redis, the pattern subscription in place. */

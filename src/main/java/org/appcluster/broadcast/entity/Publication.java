@@ -1,0 +1,10 @@
+package org.appcluster.broadcast.entity;
+
+import jakarta.json.JsonObject;
+
+/**
+ * One message to publish: its channel and data, the publisher's context subscribers may see
+ * ({@code ctx}), and a browser that must not get it back ({@code excludeUuid}, or null).
+ */
+public record Publication(ChannelName channel, JsonObject data, JsonObject ctx, String excludeUuid) {
+}
