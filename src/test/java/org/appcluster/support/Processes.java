@@ -15,7 +15,7 @@ public final class Processes {
     }
 
     /** A launcher script's children (a server's JVM) are ended with it if they outlive it. */
-    static void stop(Process process, int graceSeconds) {
+    public static void stop(Process process, int graceSeconds) {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {

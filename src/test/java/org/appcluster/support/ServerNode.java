@@ -45,13 +45,21 @@ public final class ServerNode implements AutoCloseable {
     /** The test nodes' JVM: small and quick to start. */
     private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
-    /** Starts the process; {@link #awaitReady()} waits until it serves. */
+    /**
+     * Starts the process; {@link #awaitReady()} waits until it serves. A WildFly node keeps its
+     * distribution's heap settings, as the suites have always run it.
+     */
     public static ServerNode launch(String name, Map<String, String> systemProperties) {
-        return launch(name, systemProperties, TEST_JVM);
+        return launch(name, systemProperties, TEST_JVM, List.of());
     }
 
-    /** Starts a Payara Micro (or WildFly) node whose JVM gets {@code jvmOptions} (Payara Micro only). */
+    /** Starts a Payara Micro (or WildFly) node whose JVM gets {@code jvmOptions}. */
     public static ServerNode launch(String name, Map<String, String> systemProperties, List<String> jvmOptions) {
+        return launch(name, systemProperties, jvmOptions, jvmOptions);
+    }
+
+    private static ServerNode launch(String name, Map<String, String> systemProperties, List<String> payaraJvm,
+                                     List<String> wildflyJvm) {
         File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
         int port = FreePorts.next();
@@ -62,8 +70,8 @@ public final class ServerNode implements AutoCloseable {
         ServerKind kind = ServerKind.current();
         int healthPort = kind == ServerKind.WILDFLY ? FreePorts.next() : port;
         ProcessBuilder command = kind == ServerKind.WILDFLY
-                ? WildFly.command(name, port, healthPort, properties, logDir)
-                : payaraMicro(port, properties, jvmOptions);
+                ? WildFly.command(name, port, healthPort, properties, wildflyJvm, logDir)
+                : payaraMicro(port, properties, payaraJvm);
         return new ServerNode(name, port, healthPort, log, command);
     }
 

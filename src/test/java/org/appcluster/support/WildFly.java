@@ -23,7 +23,9 @@ final class WildFly {
     private WildFly() {
     }
 
-    static ProcessBuilder command(String name, int port, int managementPort, Map<String, String> properties, File logDir) {
+    /** {@code jvmOptions} replace the distribution's heap sizing when given (empty: its defaults). */
+    static ProcessBuilder command(String name, int port, int managementPort, Map<String, String> properties,
+                                  List<String> jvmOptions, File logDir) {
         Path home = Path.of(TestPaths.wildflyHome());
         configureOnce(home);
         Path base = logDir.toPath().resolve(name + "-wildfly");
@@ -42,6 +44,10 @@ final class WildFly {
         ProcessBuilder builder = new ProcessBuilder(command);
         // The script then forwards SIGTERM to the server's JVM, so a stop is a clean shutdown.
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        if (!jvmOptions.isEmpty()) {
+            // standalone.conf puts this where its -Xms64m -Xmx512m would go, keeping its other options.
+            builder.environment().put("JBOSS_JAVA_SIZING", String.join(" ", jvmOptions));
+        }
         return builder;
     }
 
