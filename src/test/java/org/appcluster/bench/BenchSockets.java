@@ -25,11 +25,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.HdrHistogram.Recorder;
 
 /**
  * The load generator's browser sockets: tens of thousands of real WebSocket clients on a few
- * Netty event-loop threads, speaking the broadcast protocol. Each broadcast frame's publish time
+ * Netty event-loop threads, speaking the target's {@link ClientProtocol}. Each broadcast frame's publish time
  * ({@code "t"}, this process's {@link System#nanoTime()}) gives the end-to-end latency.
  * Connections come from several loopback source addresses so their ports do not run out.
  */
@@ -48,12 +49,12 @@ final class BenchSockets implements AutoCloseable {
     final LongAdder closedByServer = new LongAdder();
 
     /** Opens {@code count} sockets to {@code socketUri}, each subscribed to {@code channelOf(i)} (or none when null). */
-    List<Socket> open(URI socketUri, int count, java.util.function.IntFunction<String> channelOf) {
+    List<Socket> open(URI socketUri, ClientProtocol protocol, int count, java.util.function.IntFunction<String> channelOf) {
         Semaphore inFlight = new Semaphore(CONNECTS_IN_FLIGHT);
         List<CompletableFuture<Socket>> ready = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             inFlight.acquireUninterruptibly();
-            CompletableFuture<Socket> socket = connect(socketUri, channelOf == null ? null : channelOf.apply(i));
+            CompletableFuture<Socket> socket = connect(socketUri, protocol, channelOf == null ? null : channelOf.apply(i));
             socket.whenComplete((s, e) -> inFlight.release());
             ready.add(socket);
         }
@@ -83,8 +84,8 @@ final class BenchSockets implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private CompletableFuture<Socket> connect(URI socketUri, String channel) {
-        Socket socket = new Socket(channel);
+    private CompletableFuture<Socket> connect(URI socketUri, ClientProtocol protocol, String channel) {
+        Socket socket = new Socket(protocol, channel);
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(socketUri).maxFramePayloadLength(1 << 20).handshakeTimeoutMillis(60_000).build();
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -105,15 +106,19 @@ final class BenchSockets implements AutoCloseable {
         return socket.ready;
     }
 
-    /** One client: subscribes once the server said "welcome", then counts and times broadcasts. */
+    /** One client: subscribes as its protocol says, then counts and times broadcasts. */
     final class Socket extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
+        private final ClientProtocol protocol;
         private final String subscribeTo;
         final CompletableFuture<Socket> ready = new CompletableFuture<>();
         final LongAdder broadcasts = new LongAdder();
         private volatile Channel connection;
+        /** Made once, not per frame: the protocol's replies to the server. */
+        private final Consumer<String> send = reply -> connection.writeAndFlush(new TextWebSocketFrame(reply));
 
-        Socket(String subscribeTo) {
+        Socket(ClientProtocol protocol, String subscribeTo) {
+            this.protocol = protocol;
             this.subscribeTo = subscribeTo;
         }
 
@@ -130,7 +135,8 @@ final class BenchSockets implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
             String text = frame.text();
-            if (text.contains("\"type\":\"broadcast\"")) {
+            ClientProtocol.Frame read = protocol.read(text, subscribeTo, send);
+            if (read == ClientProtocol.Frame.BROADCAST) {
                 long sentAt = numberAfter(text, "\"t\":");
                 if (sentAt == Long.MIN_VALUE) {
                     sentAt = numberAfter(text, TITLE_TIME);
@@ -140,16 +146,8 @@ final class BenchSockets implements AutoCloseable {
                 }
                 broadcasts.increment();
                 received.increment();
-            } else if (text.contains("\"type\":\"welcome\"")) {
-                if (subscribeTo == null) {
-                    ready.complete(this);
-                } else {
-                    ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"subscribe\",\"channel\":\"" + subscribeTo + "\"}"));
-                }
-            } else if (text.contains("\"type\":\"subscribed\"")) {
+            } else if (read == ClientProtocol.Frame.READY) {
                 ready.complete(this);
-            } else if (text.contains("\"success\":false")) {
-                ready.completeExceptionally(new IllegalStateException("server refused: " + text));
             }
         }
 

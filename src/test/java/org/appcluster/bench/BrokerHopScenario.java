@@ -30,7 +30,7 @@ record BrokerHopScenario(BenchCluster cluster, BenchSockets sockets, BenchResult
         RedisClient client = RedisClient.create(cluster.redis.uri());
         try {
             double raw = rawRate(client, duration, sample.length());
-            List<BenchSockets.Socket> onB = sockets.open(cluster.socketUri(cluster.b), 1, i -> CHANNEL);
+            List<BenchSockets.Socket> onB = sockets.open(cluster.socketUri(cluster.b), ClientProtocol.JPULSE, 1, i -> CHANNEL);
             double ours = restToSocketRate(duration);
             double receiving = redisToSocketRate(client, duration);
             sockets.closeAll(onB);

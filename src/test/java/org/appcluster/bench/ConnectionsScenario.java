@@ -19,7 +19,7 @@ record ConnectionsScenario(BenchCluster cluster, BenchSockets sockets, BenchResu
         String stoppedBy = "";
         while (opened.size() < max) {
             try {
-                opened.addAll(sockets.open(cluster.socketUri(cluster.a), Math.min(batch, max - opened.size()), null));
+                opened.addAll(sockets.open(cluster.socketUri(cluster.a), ClientProtocol.JPULSE, Math.min(batch, max - opened.size()), null));
             } catch (RuntimeException e) {
                 stoppedBy = String.valueOf(e.getCause() == null ? e : e.getCause());
                 break;

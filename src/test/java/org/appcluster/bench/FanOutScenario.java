@@ -18,7 +18,7 @@ record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults r
         List<BenchSockets.Socket> opened = new ArrayList<>();
         for (int node = 0; node < 2; node++) {
             int offset = node;
-            opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), subscribers / 2,
+            opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), ClientProtocol.JPULSE, subscribers / 2,
                     i -> channel(name, (2 * i + offset) % channels)));
         }
         int perChannel = subscribers / channels;

@@ -18,7 +18,7 @@ record WritePathScenario(BenchCluster cluster, BenchSockets sockets, BenchResult
     void run(int subscribers, List<Integer> rates, Duration step) {
         List<BenchSockets.Socket> opened = new ArrayList<>();
         for (int node = 0; node < 2; node++) {
-            opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), subscribers / 2, i -> CHANNEL));
+            opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), ClientProtocol.JPULSE, subscribers / 2, i -> CHANNEL));
         }
         RestPublisher writer = new RestPublisher((sequence, sentAt) -> "{\"title\":\"" + BenchSockets.TITLE_TIME + sentAt + "\"}");
         LoadSteps steps = new LoadSteps(sockets);
