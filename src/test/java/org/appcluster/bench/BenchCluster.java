@@ -79,6 +79,10 @@ final class BenchCluster implements AutoCloseable {
         return node.socketUri("");
     }
 
+    List<ProcessHandle> nodeProcesses() {
+        return List.of(ProcessHandle.of(a.pid()).orElseThrow(), ProcessHandle.of(b.pid()).orElseThrow());
+    }
+
     /** Heap in use after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
     static long heapAfterGc(ServerNode node) {
         jcmd(node.pid(), "GC.run");

@@ -21,6 +21,11 @@ final class Deliveries {
      * deliveries are not counted for the next one.
      */
     static long awaitDrained(LongSupplier received, long expected) {
+        return awaitDrained(received, expected, () -> { });
+    }
+
+    /** As above, running {@code onArrival} each time the count is seen to have grown. */
+    static long awaitDrained(LongSupplier received, long expected, Runnable onArrival) {
         long lastCount = -1;
         long lastChange = System.nanoTime();
         long lastArrival = System.nanoTime();
@@ -31,6 +36,7 @@ final class Deliveries {
                 lastCount = count;
                 lastChange = now;
                 lastArrival = now;
+                onArrival.run();
             }
             if (count >= expected || now - lastChange > QUIET.toNanos()) {
                 return lastArrival;

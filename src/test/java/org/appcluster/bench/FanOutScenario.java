@@ -10,7 +10,7 @@ import java.util.Map;
  * Scenarios 1 and 2: subscribers spread evenly over both nodes and over {@code channels}
  * channels (1 channel: one hot channel), REST publishes spread over both nodes, the rate
  * stepped up. Each step reports deliveries per second, latency from the publish call to the
- * frame arriving, and loss.
+ * frame arriving, loss, and the nodes' CPU per delivery.
  */
 record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
 
@@ -23,7 +23,7 @@ record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults r
         }
         int perChannel = subscribers / channels;
         RestPublisher publisher = RestPublisher.broadcasts(100);
-        LoadSteps steps = new LoadSteps(sockets);
+        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(cluster.nodeProcesses()));
         for (int rate : rates) {
             LoadSteps.Step measured = steps.run(publisher, perChannel,
                     () -> publisher.run(rate, step, i -> publishUri(cluster.node(i).uri("/"), channel(name, i % channels))));
@@ -35,6 +35,7 @@ record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults r
             row.put("publish errors", measured.errors());
             row.put("generator skipped", measured.skipped());
             row.put("sockets closed", measured.socketsClosed());
+            row.put("server CPU µs/delivery", measured.cpuMicrosPerDelivery());
             results.add(name, row);
         }
         sockets.closeAll(opened);

@@ -4,16 +4,20 @@ import java.util.Map;
 
 /**
  * The rate steps of one scenario: each runs its load, waits until every frame it should bring
- * has arrived (or deliveries went quiet) and measures what arrived. Frames a slow step still owes
- * are waited for by the next, so the expected count runs on across steps.
+ * has arrived (or deliveries went quiet) and measures what arrived, and the CPU the nodes spent
+ * from the step's start to its last arrival. Frames a slow step still owes are waited for by
+ * the next, so the expected count runs on across steps.
  */
 final class LoadSteps {
 
     private final BenchSockets sockets;
+    private final ProcessCpu nodesCpu;
     private long expectedSoFar;
+    private long cpuAtLastArrival;
 
-    LoadSteps(BenchSockets sockets) {
+    LoadSteps(BenchSockets sockets, ProcessCpu nodesCpu) {
         this.sockets = sockets;
+        this.nodesCpu = nodesCpu;
         this.expectedSoFar = sockets.received.sum();
     }
 
@@ -26,19 +30,26 @@ final class LoadSteps {
         long before = sockets.received.sum();
         long closedBefore = sockets.closedByServer.sum();
         publisher.reset();
+        long cpuBefore = nodesCpu.nanos();
         long started = System.nanoTime();
         load.run();
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         long expected = publisher.accepted.sum() * framesPerMessage;
         expectedSoFar += expected;
-        long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar);
-        Map<String, Object> deliveries = Deliveries.row(sockets.received.sum() - before, expected, started, last,
+        long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar, () -> cpuAtLastArrival = nodesCpu.nanos());
+        long delivered = sockets.received.sum() - before;
+        Map<String, Object> deliveries = Deliveries.row(delivered, expected, started, last,
                 sockets.latencyMicros.getIntervalHistogram());
         return new Step(deliveries, publisher.accepted.sum() / loadSeconds, publisher.failed.sum() + publisher.fellBack.sum(),
-                publisher.skipped.sum(), sockets.closedByServer.sum() - closedBefore);
+                publisher.skipped.sum(), sockets.closedByServer.sum() - closedBefore,
+                ProcessCpu.microsPer(cpuAtLastArrival - cpuBefore, delivered));
     }
 
-    /** What one step measured: the delivery columns, then the publisher's and the sockets' side. */
-    record Step(Map<String, Object> deliveries, double acceptedPerSecond, long errors, long skipped, long socketsClosed) {
+    /**
+     * What one step measured: the delivery columns, then the publisher's and the sockets' side,
+     * and the nodes' CPU µs per delivery ({@link ProcessCpu#microsPer}).
+     */
+    record Step(Map<String, Object> deliveries, double acceptedPerSecond, long errors, long skipped, long socketsClosed,
+                Object cpuMicrosPerDelivery) {
     }
 }
