@@ -42,9 +42,15 @@ final class BenchCluster implements AutoCloseable {
         this.b = b;
     }
 
-    static BenchCluster start(boolean recordJfr) {
+    /** Where the benchmark's own processes log: Redis, the peer's nodes, npm. */
+    static File logDir() {
         File logDir = new File(TestPaths.buildDir(), "bench/nodes");
         logDir.mkdirs();
+        return logDir;
+    }
+
+    static BenchCluster start(boolean recordJfr) {
+        File logDir = logDir();
         RedisProcess redis = RedisProcess.start(logDir);
         EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null);
         Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),

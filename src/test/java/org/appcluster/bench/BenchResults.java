@@ -10,12 +10,21 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Rows of figures per scenario: printed as a table as they come, written as JSON at the end. */
+/**
+ * Rows of figures per scenario: printed as they come, written as markdown tables and JSON at the
+ * end. Rows of both targets share a scenario's table; where rows have an offered load, the table
+ * lists them by it, so each target's row for the same load sits next to the other's.
+ */
 final class BenchResults {
+
+    private static final String OFFERED = "offered deliveries/s";
 
     private final Map<String, List<Map<String, Object>>> scenarios = new LinkedHashMap<>();
     private final Map<String, Object> environment = new LinkedHashMap<>();
@@ -29,12 +38,20 @@ final class BenchResults {
         System.out.println("[bench] " + scenario + " " + row);
     }
 
+    /** The rows of {@code scenario} in the order they were measured (none if it did not run). */
+    List<Map<String, Object>> rows(String scenario) {
+        return scenarios.getOrDefault(scenario, List.of());
+    }
+
     /** A markdown table per scenario, as the README shows them. */
     String table() {
         StringBuilder out = new StringBuilder();
-        scenarios.forEach((scenario, rows) -> {
+        scenarios.forEach((scenario, measured) -> {
             out.append("\n### ").append(scenario).append("\n\n");
-            List<String> columns = new ArrayList<>(rows.get(0).keySet());
+            List<Map<String, Object>> rows = new ArrayList<>(measured);
+            rows.sort(Comparator.comparingDouble(row -> row.get(OFFERED) instanceof Number n ? n.doubleValue() : 0));
+            Set<String> columns = new LinkedHashSet<>();
+            rows.forEach(row -> columns.addAll(row.keySet()));
             out.append("| ").append(String.join(" | ", columns)).append(" |\n");
             out.append("|").append("---|".repeat(columns.size())).append("\n");
             for (Map<String, Object> row : rows) {

@@ -2,23 +2,25 @@ package org.appcluster.bench;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.appcluster.support.TestPaths;
 
 /**
  * The benchmark: {@code mvn -B verify -Pbench} (or {@code bin/bench}). Starts its own Redis,
- * MongoDB and two Payara Micro nodes, runs the five scenarios with a load generator in this JVM,
- * prints each row as it is measured, and writes {@code target/bench/results.json} and
- * {@code results.md}. Reports figures; judges nothing.
+ * MongoDB, two nodes of ours and, unless {@code -Dbench.peer=false}, two Socket.IO nodes as the
+ * peer; runs the scenarios with a load generator in this JVM, the fan-out and connect scenarios
+ * once per target, one target at a time; prints each row as it is measured, and writes
+ * {@code target/bench/results.json} and {@code results.md}. Reports figures; judges nothing.
  */
 public final class Benchmark {
 
     private Benchmark() {
     }
 
-    /** {@code -Dbench.scenarios=1,3} runs only those; all five by default. */
+    /** {@code -Dbench.scenarios=1,3} runs only those; all six by default. */
     private static boolean wanted(String scenario) {
-        return List.of(System.getProperty("bench.scenarios", "1,2,3,4,5").split(",")).contains(scenario);
+        return List.of(System.getProperty("bench.scenarios", "1,2,3,4,5,6").split(",")).contains(scenario);
     }
 
     public static void main(String[] args) {
@@ -34,6 +36,7 @@ public final class Benchmark {
 
     private static void run() {
         Scale scale = Scale.of(System.getProperty("bench.scale", "full"));
+        boolean withPeer = Boolean.parseBoolean(System.getProperty("bench.peer", "true"));
         BenchResults results = new BenchResults();
         results.environment("date", LocalDate.now());
         results.environment("scale", scale.name());
@@ -41,13 +44,24 @@ public final class Benchmark {
         results.environment("java", System.getProperty("java.version"));
         results.environment("node JVM", String.join(" ", BenchCluster.NODE_JVM));
         try (BenchCluster cluster = BenchCluster.start(Boolean.getBoolean("bench.jfr"));
+             SocketIoTarget peer = withPeer ? SocketIoTarget.start(cluster.redis.uri()) : null;
              BenchSockets sockets = new BenchSockets()) {
-            FanOutScenario fanOut = new FanOutScenario(cluster, sockets, results);
-            if (wanted("1")) {
-                fanOut.run("1. fan-out", scale.fanOutSubscribers(), scale.fanOutChannels(), scale.fanOutRates(), scale.step());
+            List<BenchTarget> targets = new ArrayList<>(List.of(new AppClusterTarget(cluster)));
+            if (peer != null) {
+                targets.add(peer);
+                results.environment("peer", PeerInstall.versions());
             }
-            if (wanted("2")) {
-                fanOut.run("2. one hot channel", scale.hotSubscribers(), 1, scale.hotRates(), scale.step());
+            results.environment("targets", targets.stream().map(BenchTarget::name).toList());
+            for (BenchTarget target : targets) {
+                FanOutScenario fanOut = new FanOutScenario(target, sockets, results);
+                if (wanted("1")) {
+                    fanOut.run(FanOutScenario.FAN_OUT, scale.fanOutSubscribers(), scale.fanOutChannels(), scale.fanOutRates(), scale.step());
+                }
+            }
+            for (BenchTarget target : targets) {
+                if (wanted("2")) {
+                    new FanOutScenario(target, sockets, results).run(FanOutScenario.HOT_CHANNEL, scale.hotSubscribers(), 1, scale.hotRates(), scale.step());
+                }
             }
             if (wanted("3")) {
                 new ConnectionsScenario(cluster, sockets, results).run(scale.maxConnections(), scale.connectionBatch());
@@ -58,7 +72,16 @@ public final class Benchmark {
             if (wanted("5")) {
                 new BrokerHopScenario(cluster, sockets, results).run(scale.hop());
             }
+            for (BenchTarget target : targets) {
+                if (wanted("6")) {
+                    new ConnectScenario(target, sockets, results).run(scale.connectSockets());
+                }
+            }
         }
+        write(results);
+    }
+
+    private static void write(BenchResults results) {
         Path out = Path.of(TestPaths.buildDir(), "bench");
         results.write(out.resolve("results.json"), out.resolve("results.md"));
         System.out.println(results.table());

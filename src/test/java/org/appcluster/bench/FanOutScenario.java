@@ -1,36 +1,36 @@
 package org.appcluster.bench;
 
-import java.net.URI;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Scenarios 1 and 2: subscribers spread evenly over both nodes and over {@code channels}
- * channels (1 channel: one hot channel), REST publishes spread over both nodes, the rate
- * stepped up. Each step reports deliveries per second, latency from the publish call to the
- * frame arriving, loss, and the nodes' CPU per delivery.
+ * Scenarios 1 and 2 on one target: subscribers spread evenly over both nodes and over
+ * {@code channels} channels (1 channel: one hot channel), REST publishes spread over both nodes,
+ * the rate stepped up. Each step reports deliveries per second, latency from the publish call
+ * to the frame arriving, loss, and the nodes' CPU per delivery.
  */
-record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
+record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults results) {
 
-    void run(String name, int subscribers, int channels, List<Integer> rates, java.time.Duration step) {
-        List<BenchSockets.Socket> opened = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
-            int offset = node;
-            opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), ClientProtocol.JPULSE, subscribers / 2,
-                    i -> channel(name, (2 * i + offset) % channels)));
-        }
+    static final String FAN_OUT = "1. fan-out";
+    static final String HOT_CHANNEL = "2. one hot channel";
+
+    void run(String name, int subscribers, int channels, List<Integer> rates, Duration step) {
+        Subscribers subscribed = Subscribers.open(target, sockets, subscribers, i -> channel(name, i % channels));
         int perChannel = subscribers / channels;
         RestPublisher publisher = RestPublisher.broadcasts(100);
-        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(cluster.nodeProcesses()));
+        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(target.nodeProcesses()));
         for (int rate : rates) {
             LoadSteps.Step measured = steps.run(publisher, perChannel,
-                    () -> publisher.run(rate, step, i -> publishUri(cluster.node(i).uri("/"), channel(name, i % channels))));
+                    () -> publisher.run(rate, step, i -> target.publishUri(i, channel(name, i % channels))));
             Map<String, Object> row = new LinkedHashMap<>();
+            row.put("target", target.name());
             row.put("publish/s", rate);
+            row.put("offered deliveries/s", rate * perChannel);
             row.put("subscribers", subscribers);
             row.put("channels", channels);
+            row.put("connects/s", subscribed.connectsPerSecond());
             row.putAll(measured.deliveries());
             row.put("publish errors", measured.errors());
             row.put("generator skipped", measured.skipped());
@@ -38,14 +38,10 @@ record FanOutScenario(BenchCluster cluster, BenchSockets sockets, BenchResults r
             row.put("server CPU µs/delivery", measured.cpuMicrosPerDelivery());
             results.add(name, row);
         }
-        sockets.closeAll(opened);
+        subscribed.close();
     }
 
     private static String channel(String scenario, int index) {
         return "view:bench:" + scenario.replaceAll("[^a-z]", "") + index + ":tick";
-    }
-
-    private static URI publishUri(URI base, String channel) {
-        return base.resolve("/api/1/app-cluster/broadcast/" + channel);
     }
 }
