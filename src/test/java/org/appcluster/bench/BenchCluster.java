@@ -19,8 +19,9 @@ import org.appcluster.support.ServerNode;
 import org.appcluster.support.TestPaths;
 
 /**
- * What the benchmark measures: a {@code redis-server}, an embedded MongoDB and two Payara Micro
- * nodes of its own on free loopback ports, with the JVM settings in {@link #NODE_JVM}. REST
+ * What the benchmark measures: a {@code redis-server}, an embedded MongoDB and two nodes of its
+ * own (Payara Micro, or WildFly with {@code -Dbench.server=wildfly}) on free loopback ports, with
+ * the JVM settings in {@link #NODE_JVM}. REST
  * publishing limits are lifted (every request comes from one address); nothing else differs
  * from the defaults.
  */
@@ -89,10 +90,18 @@ final class BenchCluster implements AutoCloseable {
         return List.of(ProcessHandle.of(a.pid()).orElseThrow(), ProcessHandle.of(b.pid()).orElseThrow());
     }
 
+    /** The node's JVM: the node's own process, or on WildFly the JVM its launcher script started. */
+    static long jvmPid(ServerNode node) {
+        ProcessHandle process = ProcessHandle.of(node.pid()).orElseThrow();
+        return process.descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process).pid();
+    }
+
     /** Heap in use after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
     static long heapAfterGc(ServerNode node) {
-        jcmd(node.pid(), "GC.run");
-        Matcher used = G1_USED.matcher(jcmd(node.pid(), "GC.heap_info"));
+        jcmd(jvmPid(node), "GC.run");
+        Matcher used = G1_USED.matcher(jcmd(jvmPid(node), "GC.heap_info"));
         if (!used.find()) {
             throw new IllegalStateException("no G1 heap figure from jcmd");
         }
@@ -102,7 +111,7 @@ final class BenchCluster implements AutoCloseable {
     /** Resident memory of the node's process, in bytes. */
     static long rss(ServerNode node) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + node.pid() + "/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + jvmPid(node) + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
