@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.appcluster.support.TestPaths;
 
 /**
@@ -11,7 +12,8 @@ import org.appcluster.support.TestPaths;
  * MongoDB, two nodes of ours and, unless {@code -Dbench.peer=false}, two Socket.IO nodes as the
  * peer; runs the scenarios with a load generator in this JVM, the fan-out and connect scenarios
  * once per target, one target at a time; prints each row as it is measured, and writes
- * {@code target/bench/results.json} and {@code results.md}. Reports figures; judges nothing.
+ * {@code target/bench/results.json}, {@code results.md} and {@code fanout.svg}. Reports
+ * figures; judges nothing.
  */
 public final class Benchmark {
 
@@ -85,6 +87,12 @@ public final class Benchmark {
         Path out = Path.of(TestPaths.buildDir(), "bench");
         results.write(out.resolve("results.json"), out.resolve("results.md"));
         System.out.println(results.table());
-        System.out.println("[bench] written to " + out.resolve("results.json") + " and results.md");
+        String charted = results.rows(FanOutScenario.FAN_OUT).isEmpty() ? FanOutScenario.HOT_CHANNEL : FanOutScenario.FAN_OUT;
+        List<Map<String, Object>> rows = results.rows(charted);
+        if (!rows.isEmpty()) {
+            FanOutChart.write(out.resolve("fanout.svg"), charted + ": " + rows.get(0).get("subscribers") + " subscribers over "
+                    + rows.get(0).get("channels") + " channels", rows);
+        }
+        System.out.println("[bench] written to " + out.resolve("results.json") + ", results.md and fanout.svg");
     }
 }
