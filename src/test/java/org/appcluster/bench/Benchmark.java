@@ -13,7 +13,7 @@ import org.appcluster.support.TestPaths;
  * peer; runs the scenarios with a load generator in this JVM, the fan-out and connect scenarios
  * once per target, one target at a time; prints each row as it is measured, and writes
  * {@code target/bench/results.json}, {@code results.md} and {@code fanout.svg}. Reports
- * figures; judges nothing.
+ * figures; a smoke run also fails on any fan-out loss or publish error.
  */
 public final class Benchmark {
 
@@ -26,17 +26,24 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) {
+        List<String> failures;
         try {
-            run();
+            failures = run();
         } catch (RuntimeException | Error e) {
             e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        if (!failures.isEmpty()) {
+            System.out.println("[bench] FAILED: the smoke run lost deliveries or had publishes fail:");
+            failures.forEach(failure -> System.out.println("[bench]   " + failure));
             System.exit(1);
         }
         // Lettuce and Netty leave non-daemon threads behind; the run is over.
         System.exit(0);
     }
 
-    private static void run() {
+    private static List<String> run() {
         Scale scale = Scale.of(System.getProperty("bench.scale", "full"));
         boolean withPeer = Boolean.parseBoolean(System.getProperty("bench.peer", "true"));
         BenchResults results = new BenchResults();
@@ -81,6 +88,7 @@ public final class Benchmark {
             }
         }
         write(results);
+        return scale.failsOnLoss() ? lossFailures(results) : List.of();
     }
 
     private static void write(BenchResults results) {
@@ -94,5 +102,13 @@ public final class Benchmark {
                     + rows.get(0).get("channels") + " channels", rows);
         }
         System.out.println("[bench] written to " + out.resolve("results.json") + ", results.md and fanout.svg");
+    }
+
+    private static List<String> lossFailures(BenchResults results) {
+        List<String> failures = new ArrayList<>();
+        for (String scenario : List.of(FanOutScenario.FAN_OUT, FanOutScenario.HOT_CHANNEL)) {
+            failures.addAll(LossVerdict.failures(scenario, results.rows(scenario)));
+        }
+        return failures;
     }
 }

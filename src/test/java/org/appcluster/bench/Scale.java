@@ -25,6 +25,14 @@ record Scale(String name, int fanOutSubscribers, int fanOutChannels, List<Intege
     }
 
     /**
+     * A smoke run checks that the benchmark works, so a lost delivery or a failed publish there
+     * fails it: at that load it means a broken harness or server. Full scale only reports.
+     */
+    boolean failsOnLoss() {
+        return name.equals("smoke");
+    }
+
+    /**
      * The file-descriptor limit this process (and the nodes it starts) got: idle connections stop
      * a thousand below it, leaving room for the node's own files and sockets.
      */
