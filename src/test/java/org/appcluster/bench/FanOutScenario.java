@@ -1,15 +1,18 @@
 package org.appcluster.bench;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Scenarios 1 and 2 on one target: subscribers spread evenly over both nodes and over
  * {@code channels} channels (1 channel: one hot channel), REST publishes spread over both nodes,
- * the rate stepped up. Each step reports deliveries per second, latency from the publish call
- * to the frame arriving, loss, and the nodes' CPU per delivery.
+ * the rate stepped up after one unreported warm-up step at the first rate. Each step reports
+ * deliveries per second, latency from the publish call to the frame arriving, loss, and the
+ * nodes' CPU per delivery.
  */
 record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults results) {
 
@@ -21,9 +24,12 @@ record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults res
         int perChannel = subscribers / channels;
         RestPublisher publisher = RestPublisher.broadcasts(100);
         LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(target.nodeProcesses()));
+        // Unreported: a JVM's first step would otherwise measure its JIT compiling, not its serving.
+        System.out.println("[bench] " + name + " " + target.name() + ": warm-up step at " + rates.get(0) + " publish/s");
+        IntFunction<URI> publishTo = i -> target.publishUri(i, channel(name, i % channels));
+        steps.run(publisher, perChannel, () -> publisher.run(rates.get(0), step, publishTo));
         for (int rate : rates) {
-            LoadSteps.Step measured = steps.run(publisher, perChannel,
-                    () -> publisher.run(rate, step, i -> target.publishUri(i, channel(name, i % channels))));
+            LoadSteps.Step measured = steps.run(publisher, perChannel, () -> publisher.run(rate, step, publishTo));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", target.name());
             row.put("publish/s", rate);
