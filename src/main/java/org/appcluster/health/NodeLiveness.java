@@ -3,7 +3,7 @@ package org.appcluster.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
-import org.appcluster.clients.control.ClientRegistry;
+import org.appcluster.clients.send.SocketWriters;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -20,7 +20,7 @@ public class NodeLiveness implements HealthCheck {
     BroadcastDispatcher dispatcher;
 
     @Inject
-    ClientRegistry clients;
+    SocketWriters writers;
 
     @Override
     public HealthCheckResponse call() {
@@ -28,7 +28,7 @@ public class NodeLiveness implements HealthCheck {
                 .status(dispatcher.isRunning())
                 .withData("dropped", dispatcher.droppedCount())
                 .withData("expired", dispatcher.expiredCount())
-                .withData("sendPath", clients.sendPath().current())
+                .withData("sendPath", writers.current())
                 .build();
     }
 }

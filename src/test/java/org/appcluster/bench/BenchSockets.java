@@ -47,6 +47,8 @@ final class BenchSockets implements AutoCloseable {
     final Recorder latencyMicros = new Recorder(3);
     final LongAdder received = new LongAdder();
     final LongAdder closedByServer = new LongAdder();
+    /** Frames telling a socket it missed messages: a loss the page hears about, not a silent one. */
+    final LongAdder missedSignals = new LongAdder();
 
     /** Opens {@code count} sockets to {@code socketUri}, each subscribed to {@code channelOf(i)} (or none when null). */
     List<Socket> open(URI socketUri, ClientProtocol protocol, int count, java.util.function.IntFunction<String> channelOf) {
@@ -148,6 +150,8 @@ final class BenchSockets implements AutoCloseable {
                 received.increment();
             } else if (read == ClientProtocol.Frame.READY) {
                 ready.complete(this);
+            } else if (read == ClientProtocol.Frame.MISSED_SIGNAL) {
+                missedSignals.increment();
             }
         }
 

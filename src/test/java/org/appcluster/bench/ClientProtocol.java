@@ -18,6 +18,8 @@ interface ClientProtocol {
         BROADCAST,
         /** The socket is connected and, if it was given a channel, subscribed to it. */
         READY,
+        /** The server says messages of the socket's subscription were not delivered (ours: "recovery"). */
+        MISSED_SIGNAL,
         /** Part of the handshake or keep-alive, already answered. */
         OTHER
     }

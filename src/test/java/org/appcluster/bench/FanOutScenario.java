@@ -41,6 +41,7 @@ record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults res
             row.put("publish errors", measured.errors());
             row.put("generator skipped", measured.skipped());
             row.put("sockets closed", measured.socketsClosed());
+            row.put("missed signals", measured.missedSignals());
             row.put("server CPU µs/delivery", measured.cpuMicrosPerDelivery());
             results.add(name, row);
         }

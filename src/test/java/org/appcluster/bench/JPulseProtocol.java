@@ -10,6 +10,9 @@ final class JPulseProtocol implements ClientProtocol {
         if (text.contains("\"type\":\"broadcast\"")) {
             return Frame.BROADCAST;
         }
+        if (text.contains("\"type\":\"recovery\"")) {
+            return Frame.MISSED_SIGNAL;
+        }
         if (text.contains("\"type\":\"welcome\"")) {
             if (channel == null) {
                 return Frame.READY;

@@ -29,6 +29,7 @@ final class LoadSteps {
         sockets.latencyMicros.reset();
         long before = sockets.received.sum();
         long closedBefore = sockets.closedByServer.sum();
+        long signalsBefore = sockets.missedSignals.sum();
         publisher.reset();
         long cpuBefore = nodesCpu.nanos();
         long started = System.nanoTime();
@@ -41,7 +42,7 @@ final class LoadSteps {
         Map<String, Object> deliveries = Deliveries.row(delivered, expected, started, last,
                 sockets.latencyMicros.getIntervalHistogram());
         return new Step(deliveries, publisher.accepted.sum() / loadSeconds, publisher.failed.sum() + publisher.fellBack.sum(),
-                publisher.skipped.sum(), sockets.closedByServer.sum() - closedBefore,
+                publisher.skipped.sum(), sockets.closedByServer.sum() - closedBefore, sockets.missedSignals.sum() - signalsBefore,
                 ProcessCpu.microsPer(cpuAtLastArrival - cpuBefore, delivered));
     }
 
@@ -49,7 +50,7 @@ final class LoadSteps {
      * What one step measured: the delivery columns, then the publisher's and the sockets' side,
      * and the nodes' CPU µs per delivery ({@link ProcessCpu#microsPer}).
      */
-    record Step(Map<String, Object> deliveries, double acceptedPerSecond, long errors, long skipped, long socketsClosed,
+    record Step(Map<String, Object> deliveries, double acceptedPerSecond, long errors, long skipped, long socketsClosed, long missedSignals,
                 Object cpuMicrosPerDelivery) {
     }
 }

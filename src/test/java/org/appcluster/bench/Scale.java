@@ -12,7 +12,22 @@ record Scale(String name, int fanOutSubscribers, int fanOutChannels, List<Intege
              int hotSubscribers, List<Integer> hotRates, int maxConnections, int connectionBatch,
              int writeSubscribers, List<Integer> writeRates, int connectSockets, Duration step, Duration hop) {
 
+    /**
+     * The named scale, with {@code -Dbench.fanout.rates=100,200} (publish/s of scenario 1) and
+     * {@code -Dbench.step.seconds=60} overriding its steps, to hold one load long enough to profile.
+     */
     static Scale of(String name) {
+        Scale scale = named(name);
+        String rates = System.getProperty("bench.fanout.rates", "");
+        String stepSeconds = System.getProperty("bench.step.seconds", "");
+        return new Scale(scale.name, scale.fanOutSubscribers, scale.fanOutChannels,
+                rates.isBlank() ? scale.fanOutRates : java.util.Arrays.stream(rates.split(",")).map(r -> Integer.valueOf(r.trim())).toList(),
+                scale.hotSubscribers, scale.hotRates, scale.maxConnections, scale.connectionBatch, scale.writeSubscribers,
+                scale.writeRates, scale.connectSockets,
+                stepSeconds.isBlank() ? scale.step : Duration.ofSeconds(Long.parseLong(stepSeconds.trim())), scale.hop);
+    }
+
+    private static Scale named(String name) {
         return switch (name) {
             // Fan-out: 100 subscribers a channel, so 2,500 to 40,000 deliveries/s offered.
             case "full" -> new Scale(name, 1_000, 10, List.of(25, 50, 100, 200, 400), 10_000, List.of(1, 2, 5, 10),

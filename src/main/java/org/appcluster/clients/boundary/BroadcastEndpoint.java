@@ -18,6 +18,7 @@ import org.appcluster.clients.control.ClientConnection;
 import org.appcluster.clients.control.ClientFrames;
 import org.appcluster.clients.control.ClientMessages;
 import org.appcluster.clients.control.ClientRegistry;
+import org.appcluster.clients.send.SocketWriters;
 
 /** The browsers' broadcast socket: opens, closes and hands each text frame to {@link ClientMessages}. */
 @ServerEndpoint(ClientFrames.NAMESPACE)
@@ -35,6 +36,9 @@ public class BroadcastEndpoint {
     ClientMessages messages;
 
     @Inject
+    SocketWriters writers;
+
+    @Inject
     Broadcaster broadcaster;
 
     private ClientConnection client;
@@ -42,7 +46,7 @@ public class BroadcastEndpoint {
     @OnOpen
     public void open(Session session) {
         client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()),
-                registry.slowConsumers(), registry.sendPath().writerFor(session));
+                registry.slowConsumers(), writers.writerFor(session));
         registry.add(client);
         client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId()));
         client.send(ClientFrames.welcome(client));

@@ -30,7 +30,6 @@ import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.clients.send.OutboundFrame;
-import org.appcluster.clients.send.SendPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,11 +51,6 @@ public class ClientRegistry implements LocalDelivery {
     @ConfigProperty(name = "websocket.slow-consumer.ping-every-bytes", defaultValue = "262144")
     long pingEveryBytes;
 
-    /** {@code auto}: the container's own fast send path where there is one; {@code portable}: the WebSocket API's. */
-    @Inject
-    @ConfigProperty(name = "websocket.send-path", defaultValue = "auto")
-    String sendPathSetting;
-
     @Inject
     RedisBus bus;
 
@@ -64,7 +58,7 @@ public class ClientRegistry implements LocalDelivery {
     ChannelHistory history;
 
     private SlowConsumerPolicy slowConsumers = SlowConsumerPolicy.defaults();
-    private SendPath sendPath = SendPath.of("portable");
+    
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
     private final LongAdder framesQueued = new LongAdder();
@@ -74,12 +68,6 @@ public class ClientRegistry implements LocalDelivery {
     @PostConstruct
     void configure() {
         slowConsumers = new SlowConsumerPolicy(maxQueuedFrames, maxUnreadBytes, pingEveryBytes);
-        sendPath = SendPath.of(sendPathSetting);
-    }
-
-    /** How a socket opened now sends its frames. */
-    public SendPath sendPath() {
-        return sendPath;
     }
 
     /** The limits every socket of this node is held to, and how many were closed for them. */

@@ -9,6 +9,7 @@ import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -16,7 +17,8 @@ import java.util.logging.Logger;
  * Chooses each socket's {@link FrameWriter}: with {@code websocket.send-path=auto} the lowest path
  * the container offers (Tyrus raw frames on Payara, Undertow batches on WildFly), with
  * {@code portable} the WebSocket API's {@code sendText} everywhere. The first failure of a fast
- * path turns it off for good on this node: every socket then sends the portable way.
+ * path turns it off for good on this node: every socket then sends the portable way. On Tyrus
+ * the fast path also takes the sessions' idle timers off the managed scheduler ({@link TyrusIdleTimer}).
  */
 public final class SendPath {
 
@@ -24,20 +26,23 @@ public final class SendPath {
     private static final String UNDERTOW_SESSION = "io.undertow.websockets.jsr.UndertowSession";
 
     private final boolean fastPathWanted;
+    /** Where Tyrus sessions' idle-timeout tasks run instead of the managed scheduler; null: leave them. */
+    private final ScheduledExecutorService idleTimer;
     private final AtomicBoolean fastPathEnabled;
     private volatile TyrusAccess tyrus;
     private volatile String lastChosen;
 
-    private SendPath(boolean fastPathWanted) {
+    private SendPath(boolean fastPathWanted, ScheduledExecutorService idleTimer) {
         this.fastPathWanted = fastPathWanted;
+        this.idleTimer = idleTimer;
         this.fastPathEnabled = new AtomicBoolean(fastPathWanted);
     }
 
-    /** {@code auto} or {@code portable}. */
-    public static SendPath of(String setting) {
+    /** {@code auto} or {@code portable}; Tyrus sessions' idle timers then run on {@code idleTimer} (or stay, when null). */
+    public static SendPath of(String setting, ScheduledExecutorService idleTimer) {
         return switch (setting.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> new SendPath(true);
-            case "portable" -> new SendPath(false);
+            case "auto" -> new SendPath(true, idleTimer);
+            case "portable" -> new SendPath(false, null);
             default -> throw new IllegalArgumentException("websocket.send-path must be auto or portable, not " + setting);
         };
     }
@@ -55,6 +60,9 @@ public final class SendPath {
             }
             MethodHandle raw = tyrusRawSend(session.getAsyncRemote());
             if (raw != null) {
+                if (idleTimer != null) {
+                    TyrusIdleTimer.install(session, idleTimer);
+                }
                 return new TyrusRawWriter(session, raw, this);
             }
         }

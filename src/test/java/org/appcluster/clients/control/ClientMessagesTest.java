@@ -24,7 +24,7 @@ class ClientMessagesTest {
         messages.registry.bus = new ClientRegistryTest.RecordingBus();
         messages.registry.history = new ChannelHistory();
         client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults(),
-                SendPath.of("portable").writerFor(session.session()));
+                SendPath.of("portable", null).writerFor(session.session()));
         messages.registry.add(client);
     }
 

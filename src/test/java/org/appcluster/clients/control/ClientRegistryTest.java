@@ -12,6 +12,7 @@ import java.util.List;
 import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
+import org.appcluster.clients.send.SendPath;
 import org.junit.jupiter.api.Test;
 
 class ClientRegistryTest {
@@ -40,7 +41,7 @@ class ClientRegistryTest {
 
     private ClientConnection connect(FakeSession session, String uuid) {
         ClientConnection client = new ClientConnection(session.session(), uuid, "", registry.slowConsumers(),
-                registry.sendPath().writerFor(session.session()));
+                SendPath.of("portable", null).writerFor(session.session()));
         registry.add(client);
         return client;
     }
