@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -89,17 +90,19 @@ class NotificationPipelineIT {
 
     @Test
     void aWriteRefusedByTheDatabaseBroadcastsNothing() throws Exception {
-        send("{\"message\":\"first\",\"level\":\"info\",\"requestId\":\"req-dup\"}");
+        // The embedded database file outlives a run (bin/test runs the suite twice), so ids are fresh.
+        String duplicated = "req-dup-" + UUID.randomUUID();
+        send("{\"message\":\"first\",\"level\":\"info\",\"requestId\":\"" + duplicated + "\"}");
         assertEquals("first", nextBroadcast().getString("message"));
 
         ApiException duplicate = assertThrows(ApiException.class,
-                () -> send("{\"message\":\"retry\",\"level\":\"info\",\"requestId\":\"req-dup\"}"));
+                () -> send("{\"message\":\"retry\",\"level\":\"info\",\"requestId\":\"" + duplicated + "\"}"));
         assertEquals(409, duplicate.status());
-        send("{\"message\":\"after\",\"level\":\"info\",\"requestId\":\"req-after\"}");
+        send("{\"message\":\"after\",\"level\":\"info\",\"requestId\":\"req-after-" + UUID.randomUUID() + "\"}");
 
         // The refused retry left nothing behind: the next broadcast is the later notification.
         assertEquals("after", nextBroadcast().getString("message"));
-        assertEquals(1, database.getCollection("notifications").countDocuments(Filters.eq("requestId", "req-dup")));
+        assertEquals(1, database.getCollection("notifications").countDocuments(Filters.eq("requestId", duplicated)));
     }
 
     @Test
