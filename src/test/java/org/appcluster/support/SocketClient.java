@@ -9,11 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +30,7 @@ public final class SocketClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final BlockingDeque<JsonObject> frames = new LinkedBlockingDeque<>();
     private final BlockingQueue<Boolean> clusterModes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
@@ -110,10 +114,20 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
-    /** Subscribes and waits for the acknowledgement; returns its {@code data} (history position, if any). */
+    /**
+     * Subscribes and waits for the acknowledgement; returns its {@code data} (history position, if
+     * any). Broadcasts of channels already subscribed may come first (the node registers the
+     * subscription before it answers): they stay queued, in order, for the test to read.
+     */
     public JsonObject subscribe(String channel, boolean omitSelf) {
         send(Json.createObjectBuilder().add("type", "subscribe").add("channel", channel).add("omitSelf", omitSelf).build().toString());
+        Deque<JsonObject> early = new ArrayDeque<>();
         JsonObject ack = next();
+        while ("broadcast".equals(ack.getJsonObject("data").getString("type", ""))) {
+            early.push(ack);
+            ack = next();
+        }
+        early.forEach(frames::offerFirst);
         assertEquals("subscribed", ack.getJsonObject("data").getString("type"), ack.toString());
         assertEquals(channel, ack.getJsonObject("data").getJsonObject("data").getString("channel"));
         return ack.getJsonObject("data").getJsonObject("data");
