@@ -31,4 +31,9 @@ record AppClusterTarget(BenchCluster cluster) implements BenchTarget {
     public List<ProcessHandle> nodeProcesses() {
         return cluster.nodeProcesses();
     }
+
+    @Override
+    public List<Long> jvmPids() {
+        return cluster.jvmPids();
+    }
 }

@@ -21,14 +21,24 @@ import org.appcluster.support.TestPaths;
 /**
  * What the benchmark measures: a {@code redis-server}, an embedded MongoDB and two nodes of its
  * own (Payara Micro, or WildFly with {@code -Dbench.server=wildfly}) on free loopback ports, with
- * the JVM settings in {@link #NODE_JVM}. REST
+ * the JVM settings of {@link #nodeJvm}. REST
  * publishing limits are lifted (every request comes from one address); nothing else differs
  * from the defaults.
  */
 final class BenchCluster implements AutoCloseable {
 
     static final String SITE = "bench";
-    static final List<String> NODE_JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
+    private static final List<String> NODE_JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
+
+    /** The nodes' JVM options: a fixed heap and G1, then any {@code -Dbench.nodeJvm="..."} (JIT or CDS flags to compare). */
+    static List<String> nodeJvm() {
+        List<String> options = nodeJvm();
+        String extra = System.getProperty("bench.nodeJvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
     private static final Pattern G1_USED = Pattern.compile("garbage-first heap\\s+total\\s+\\d+K, used (\\d+)K");
 
     final RedisProcess redis;
@@ -70,7 +80,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     private static List<String> jvm(String name, boolean recordJfr) {
-        List<String> options = new ArrayList<>(NODE_JVM);
+        List<String> options = nodeJvm();
         if (recordJfr) {
             options.add("-XX:StartFlightRecording=settings=profile,filename="
                     + new File(TestPaths.buildDir(), "bench/" + name + ".jfr").getAbsolutePath());
@@ -88,6 +98,10 @@ final class BenchCluster implements AutoCloseable {
 
     List<ProcessHandle> nodeProcesses() {
         return List.of(ProcessHandle.of(a.pid()).orElseThrow(), ProcessHandle.of(b.pid()).orElseThrow());
+    }
+
+    List<Long> jvmPids() {
+        return List.of(jvmPid(a), jvmPid(b));
     }
 
     /** The node's JVM: the node's own process, or on WildFly the JVM its launcher script started. */

@@ -21,4 +21,9 @@ interface BenchTarget {
 
     /** The nodes' processes; their children (a launcher script's JVM) count as theirs. */
     List<ProcessHandle> nodeProcesses();
+
+    /** The nodes' JVMs, whose JIT time a step reports; none for a target not on a JVM. */
+    default List<Long> jvmPids() {
+        return List.of();
+    }
 }

@@ -51,7 +51,7 @@ public final class Benchmark {
         results.environment("scale", scale.name());
         results.environment("cpus", Runtime.getRuntime().availableProcessors());
         results.environment("java", System.getProperty("java.version"));
-        results.environment("node JVM", String.join(" ", BenchCluster.NODE_JVM));
+        results.environment("node JVM", String.join(" ", BenchCluster.nodeJvm()));
         try (BenchCluster cluster = BenchCluster.start(Boolean.getBoolean("bench.jfr"));
              SocketIoTarget peer = withPeer ? SocketIoTarget.start(cluster.redis.uri()) : null;
              BenchSockets sockets = new BenchSockets()) {

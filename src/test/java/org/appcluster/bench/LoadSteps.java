@@ -12,12 +12,14 @@ final class LoadSteps {
 
     private final BenchSockets sockets;
     private final ProcessCpu nodesCpu;
+    private final JitTime nodesJit;
     private long expectedSoFar;
     private long cpuAtLastArrival;
 
-    LoadSteps(BenchSockets sockets, ProcessCpu nodesCpu) {
+    LoadSteps(BenchSockets sockets, ProcessCpu nodesCpu, JitTime nodesJit) {
         this.sockets = sockets;
         this.nodesCpu = nodesCpu;
+        this.nodesJit = nodesJit;
         this.expectedSoFar = sockets.received.sum();
     }
 
@@ -31,6 +33,7 @@ final class LoadSteps {
         long closedBefore = sockets.closedByServer.sum();
         long signalsBefore = sockets.missedSignals.sum();
         publisher.reset();
+        long jitBefore = nodesJit.nanos();
         long cpuBefore = nodesCpu.nanos();
         long started = System.nanoTime();
         load.run();
@@ -38,19 +41,21 @@ final class LoadSteps {
         long expected = publisher.accepted.sum() * framesPerMessage;
         expectedSoFar += expected;
         long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar, () -> cpuAtLastArrival = nodesCpu.nanos());
+        long jitNanos = jitBefore < 0 ? -1 : nodesJit.nanos() - jitBefore;
         long delivered = sockets.received.sum() - before;
         Map<String, Object> deliveries = Deliveries.row(delivered, expected, started, last,
                 sockets.latencyMicros.getIntervalHistogram());
         return new Step(deliveries, publisher.accepted.sum() / loadSeconds, publisher.failed.sum() + publisher.fellBack.sum(),
                 publisher.skipped.sum(), sockets.closedByServer.sum() - closedBefore, sockets.missedSignals.sum() - signalsBefore,
-                ProcessCpu.microsPer(cpuAtLastArrival - cpuBefore, delivered));
+                ProcessCpu.microsPer(cpuAtLastArrival - cpuBefore, delivered), JitTime.percentOf(jitNanos, cpuAtLastArrival - cpuBefore));
     }
 
     /**
      * What one step measured: the delivery columns, then the publisher's and the sockets' side,
-     * and the nodes' CPU µs per delivery ({@link ProcessCpu#microsPer}).
+     * the nodes' CPU µs per delivery ({@link ProcessCpu#microsPer}) and the share of it their JIT
+     * compilers took ({@link JitTime#percentOf}).
      */
     record Step(Map<String, Object> deliveries, double acceptedPerSecond, long errors, long skipped, long socketsClosed, long missedSignals,
-                Object cpuMicrosPerDelivery) {
+                Object cpuMicrosPerDelivery, Object jitPercentOfCpu) {
     }
 }
