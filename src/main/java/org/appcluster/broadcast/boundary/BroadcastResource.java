@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.appcluster.broadcast.control.ChannelPolicy;
 import org.appcluster.broadcast.control.PublishRateLimiter;
+import org.appcluster.broadcast.entity.Caller;
 import org.appcluster.broadcast.entity.ChannelName;
+import org.appcluster.broadcast.entity.ForbiddenChannelException;
 import org.appcluster.broadcast.entity.InvalidChannelException;
 import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.infra.ApiException;
@@ -50,6 +53,9 @@ public class BroadcastResource {
 
     @Inject
     PublishRateLimiter rateLimiter;
+
+    @Inject
+    ChannelPolicy policy;
 
     /**
      * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}; the uuid becomes the
@@ -121,8 +127,10 @@ public class BroadcastResource {
 
     /** Checks one message as the caller may send it, and counts it against the rate limits. */
     private Publication publication(ChannelName name, JsonObject request, SecurityContext security, String remoteAddress) {
-        if (!name.layer().isClientFacing() && !security.isUserInRole("admin")) {
-            throw new ApiException(403, "FORBIDDEN_CHANNEL", "Only view:* channels may be published here");
+        try {
+            policy.checkPublish(name, security.isUserInRole("admin") ? Caller.ADMIN : Caller.BROWSER);
+        } catch (ForbiddenChannelException e) {
+            throw new ApiException(403, "FORBIDDEN_CHANNEL", e.getMessage());
         }
         JsonValue data = request.get("data");
         if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {

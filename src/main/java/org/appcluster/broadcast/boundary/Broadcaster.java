@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
 import org.appcluster.broadcast.control.CallbackRegistry;
+import org.appcluster.broadcast.control.ChannelPolicy;
 import org.appcluster.broadcast.control.ChannelHistory;
 import org.appcluster.broadcast.control.EnvelopeCodec;
 import org.appcluster.broadcast.control.HistoryStream;
 import org.appcluster.broadcast.control.MessageIds;
 import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.broadcast.entity.BroadcastCallback;
+import org.appcluster.broadcast.entity.Caller;
 import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
@@ -67,6 +69,9 @@ public class Broadcaster {
 
     @Inject
     InstanceLogTag logTag;
+
+    @Inject
+    ChannelPolicy policy;
 
     void onStartup(@Observes Startup startup) {
         logTag.install();
@@ -168,6 +173,16 @@ public class Broadcaster {
                 bus.release(pattern);
             }
         };
+    }
+
+    /**
+     * Declares {@code view:} channels of the application that browsers may subscribe to but not
+     * publish on: {@link Caller#SERVER} lets only server code publish there, {@link Caller#ADMIN}
+     * administrators over REST too. Call it at startup on every node, or list the patterns in
+     * {@code channels.server-owned} / {@code channels.admin-owned}.
+     */
+    public void ownChannels(String pattern, Caller publisher) {
+        policy.own(pattern, publisher);
     }
 
     /** Messages published on this node since it started, and how many of them stayed local. */

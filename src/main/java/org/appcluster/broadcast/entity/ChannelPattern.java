@@ -28,15 +28,6 @@ public record ChannelPattern(String value, Optional<Layer> layer, boolean wildca
         return new ChannelPattern(pattern, Optional.of(layer), true);
     }
 
-    /** Parses a pattern a browser sent: {@code view:} only, no bare {@code *}. */
-    public static ChannelPattern parseForClient(String pattern) {
-        ChannelPattern parsed = parse(pattern);
-        if (parsed.layer().filter(Layer::isClientFacing).isEmpty()) {
-            throw new ForbiddenChannelException(pattern);
-        }
-        return parsed;
-    }
-
     public boolean matches(String channel) {
         if (!wildcard) {
             return value.equals(channel);

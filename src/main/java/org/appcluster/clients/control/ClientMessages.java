@@ -12,6 +12,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
+import org.appcluster.broadcast.control.ChannelPolicy;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ForbiddenChannelException;
 import org.appcluster.broadcast.entity.HistoryPosition;
@@ -29,6 +30,9 @@ public class ClientMessages {
 
     @Inject
     ClientRegistry registry;
+
+    @Inject
+    ChannelPolicy policy;
 
     LongSupplier clock = System::nanoTime;
 
@@ -65,7 +69,7 @@ public class ClientMessages {
 
     private void subscribe(ClientConnection client, JsonObject message) {
         String channel = stringField(message, "channel");
-        ChannelPattern pattern = ChannelPattern.parseForClient(channel);
+        ChannelPattern pattern = policy.browserSubscription(channel);
         boolean omitSelf = Boolean.TRUE.equals(booleanField(message, "omitSelf"));
         if (!client.isSubscribed(pattern.value()) && client.subscriptionCount() >= ClientLimits.MAX_SUBSCRIPTIONS) {
             client.send(ClientFrames.error("TOO_MANY_SUBSCRIPTIONS",

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.appcluster.broadcast.control.ChannelHistory;
+import org.appcluster.broadcast.control.ChannelPolicy;
 import org.appcluster.clients.send.SendPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class ClientMessagesTest {
     @BeforeEach
     void connect() {
         messages.registry = new ClientRegistry();
+        messages.policy = new ChannelPolicy();
         messages.registry.bus = new ClientRegistryTest.RecordingBus();
         messages.registry.history = new ChannelHistory();
         client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults(),
