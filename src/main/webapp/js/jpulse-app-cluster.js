@@ -16,6 +16,8 @@
 
     const SOCKET_PATH = '/api/1/ws/jp-broadcast';
     const UUID_KEY = 'jPulse.appCluster.uuid';
+    const TOKEN_KEY = 'jPulse.appCluster.clientToken';
+    const TOKEN_HEADER = 'X-Client-Token';
     const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const SEGMENT = /^[A-Za-z0-9_.-]+$/;
     const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -83,6 +85,27 @@
     }
 
     const uuid = loadUuid();
+    // The node's proof that this uuid is ours, sent with same-origin writes; kept with the uuid so
+    // a write made before the socket answers after a reload still carries it.
+    let clientToken = loadToken();
+
+    function loadToken() {
+        try {
+            const stored = global.sessionStorage.getItem(TOKEN_KEY);
+            return stored && stored.startsWith(`${uuid} `) ? stored.slice(uuid.length + 1) : null;
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function saveToken(token) {
+        clientToken = token;
+        try {
+            global.sessionStorage.setItem(TOKEN_KEY, `${uuid} ${token}`);
+        } catch (e) {
+            // storage disabled: kept for this page only
+        }
+    }
 
     // ---- observable state ------------------------------------------------------------------
 
@@ -191,6 +214,9 @@
             case 'connected':
                 if (typeof message.clusterMode === 'boolean') {
                     setClusterMode(message.clusterMode);
+                }
+                if (typeof message.clientToken === 'string' && message.clientId === uuid) {
+                    saveToken(message.clientToken);
                 }
                 break;
             case 'welcome': // the server is ready for subscriptions
@@ -357,10 +383,32 @@
         return response;
     }
 
+    /** A body given as a JSON object text, parsed; null for any other body. */
+    function jsonObjectText(body) {
+        if (typeof body !== 'string') {
+            return null;
+        }
+        try {
+            const parsed = JSON.parse(body);
+            return parsed !== null && Object.getPrototypeOf(parsed) === Object.prototype ? parsed : null;
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function sameOrigin(url) {
+        try {
+            return new URL(url, global.location.href).origin === global.location.origin;
+        } catch (e) {
+            return false;
+        }
+    }
+
     /**
-     * fetch() that sends an object body as JSON with this client's uuid, so the server can tell
-     * the sender's page apart. The answer is both a Response (json(), text(), ok, status) and
-     * the parsed JSON body itself (response.success, response.item).
+     * fetch() that sends an object body (or JSON object text) as JSON with this client's uuid, and
+     * to this site only the token proving the uuid is ours, so the server can tell the sender's
+     * page apart. The answer is a Response (json(), text(), ok, status…) that also carries the
+     * parsed JSON body's fields (response.success, response.item) where they do not clash with it.
      */
     async function appClusterFetch(url, options) {
         const init = Object.assign({}, options);
@@ -368,13 +416,17 @@
         const headers = new Headers(init.headers || {});
         const isWrite = WRITE_METHODS.includes(method);
         const plainBody = init.body !== undefined && init.body !== null && Object.getPrototypeOf(init.body) === Object.prototype;
-        if (plainBody || (isWrite && init.body === undefined)) {
-            const body = Object.assign({}, init.body || {});
+        const textBody = isWrite ? jsonObjectText(init.body) : null;
+        if (plainBody || textBody || (isWrite && init.body === undefined)) {
+            const body = Object.assign({}, textBody || init.body || {});
             if (isWrite && body.uuid === undefined) {
                 body.uuid = uuid;
             }
             init.body = JSON.stringify(body);
             headers.set('Content-Type', 'application/json');
+        }
+        if (isWrite && clientToken && sameOrigin(url) && !headers.has(TOKEN_HEADER)) {
+            headers.set(TOKEN_HEADER, clientToken);
         }
         if (!headers.has('Accept')) {
             headers.set('Accept', 'application/json');
@@ -403,7 +455,12 @@
             text: () => Promise.resolve(text)
         });
         if (json && typeof json === 'object' && !Array.isArray(json)) {
-            Object.assign(wrapped, json);
+            // A body field named like a Response member (status, ok, json…) is left to json().
+            for (const key of Object.keys(json)) {
+                if (!(key in wrapped)) {
+                    Object.defineProperty(wrapped, key, { value: json[key], enumerable: true, writable: true, configurable: true });
+                }
+            }
         }
         return wrapped;
     }

@@ -2,6 +2,7 @@ package org.appcluster.browser;
 
 import static org.appcluster.browser.DemoPages.js;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +66,7 @@ class BrowserLibraryIT {
     }
 
     @Test
-    void fetchAnswersBothWaysAndSendsTheUuidWithWrites(LocalCluster cluster) {
+    void writesCarryTheUuidWhichOnlyTheWritingPageSeesBack(LocalCluster cluster) {
         BrowserPage page = open(cluster.a());
         String uuid = page.evalString("jPulse.appCluster.getUuid()");
         assertEquals("true", page.evalString("""
@@ -74,17 +75,57 @@ class BrowserLibraryIT {
                     return response.success === true && json.success === true && response.ok && response.status === 200
                         && typeof response.data.total === 'number';
                 })"""));
+        page.eval("window.own = []; jPulse.appCluster.broadcast.subscribe('view:helloClusterTodo:list:changed', d => own.push(d)); true");
         try (SocketClient listener = SocketClient.connect(cluster.b(), null)) {
             listener.subscribe("view:helloClusterTodo:list:changed", false);
-            String title = "fetch test " + UUID.randomUUID().toString().substring(0, 6);
-            String id = page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo', {method: 'POST', body: {title: "
-                    + js(title) + "}}).then(r => r.item.id)");
-            var broadcast = listener.nextBroadcast().getJsonObject("data");
-            assertEquals(uuid, broadcast.getString("uuid"), "the write carried the page's uuid");
-            assertEquals(title, broadcast.getJsonObject("todo").getString("title"));
-            page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo/" + id + "', {method: 'DELETE'}).then(r => r.success)");
-            assertEquals(uuid, listener.nextBroadcast().getJsonObject("data").getString("uuid"), "DELETE carried the uuid too");
+            // A to-do from elsewhere proves the page's subscription is in place.
+            String probe = Http.postJson(cluster.b().uri("/api/1/helloClusterTodo"), "{\"title\":\"probe\"}").body()
+                    .getJsonObject("item").getString("id");
+            page.waitFor("the page's subscription", "own.some(d => d.todo.id === " + js(probe) + ")");
+            listener.nextBroadcast();
+
+            String objectBody = page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo', {method: 'POST', body: {title: "
+                    + js("object body") + "}}).then(r => r.item.id)");
+            String textBody = page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo', {method: 'POST', body: JSON.stringify({title: "
+                    + js("JSON text body") + "})}).then(r => r.item.id)");
+            page.evalString("jPulse.appCluster.fetch('/api/1/helloClusterTodo/" + objectBody + "', {method: 'DELETE'}).then(r => r.success)");
+            for (String id : new String[] {objectBody, textBody, objectBody}) {
+                var broadcast = listener.nextBroadcast().getJsonObject("data");
+                assertEquals(id, broadcast.getJsonObject("todo").getString("id"));
+                assertFalse(broadcast.containsKey("uuid"), "another client never learns the page's uuid: " + broadcast);
+            }
+            // The page's own frames name its uuid: the node honoured it, so omitSelf would skip them.
+            for (String id : new String[] {objectBody, textBody}) {
+                page.waitFor("the page's own broadcast of " + id, "own.some(d => d.todo.id === " + js(id) + " && d.uuid === " + js(uuid) + ")");
+            }
+            page.waitFor("the page's own delete", "own.some(d => d.action === 'deleted' && d.uuid === " + js(uuid) + ")");
         }
+        page.close(browser);
+    }
+
+    @Test
+    void fetchKeepsTheResponseMembersAndSendsTheTokenToThisSiteOnly(LocalCluster cluster) {
+        BrowserPage page = open(cluster.a());
+        page.eval("jPulse.appCluster.broadcast.subscribe('view:libTest:token:wait', () => {}); true");
+        page.waitFor("the socket and its token", "jPulse.appCluster.getConnectionStatus() === 'connected'");
+        // The seed's PUT /api/1/user/status answers {"success":true,"status":"away"}.
+        assertEquals("200,true,true,away,1,function,function,token,none", page.evalString("""
+                (() => {
+                    const real = window.fetch;
+                    const tokens = [];
+                    window.fetch = (url, init) => {
+                        tokens.push(init.headers.get('X-Client-Token') ? 'token' : 'none');
+                        return Promise.resolve(new Response('{"success":true,"status":"away","json":1,"text":2,"ok":"x"}',
+                            {status: 200, headers: {'Content-Type': 'application/json'}}));
+                    };
+                    return jPulse.appCluster.fetch('/api/1/user/status', {method: 'PUT', body: {status: 'away'}})
+                        .then(async r => {
+                            await jPulse.appCluster.fetch('https://elsewhere.example/api', {method: 'POST', body: {}});
+                            window.fetch = real;
+                            const body = await r.json();
+                            return [r.status, r.ok, r.success, body.status, body.json, typeof r.json, typeof r.text, ...tokens].join(',');
+                        });
+                })()"""));
         page.close(browser);
     }
 

@@ -81,15 +81,25 @@ class BadInputIT {
     }
 
     @Test
-    void floodingRestPublishIsRateLimitedPerClient(LocalCluster cluster) {
-        String uuid = "flood-" + java.util.UUID.randomUUID();
+    void floodingRestPublishIsRateLimitedPerClientAndNobodySpendsAnothersLimit(LocalCluster cluster) {
         URI uri = cluster.a().uri("/api/1/app-cluster/broadcast/" + CHANNEL);
-        java.util.List<Http.Response> responses = java.util.stream.IntStream.range(0, 40)
-                .mapToObj(i -> Http.postJson(uri, "{\"data\":{\"n\":" + i + "},\"uuid\":\"" + uuid + "\"}")).toList();
-        Http.Response limited = responses.stream().filter(r -> r.status() == 429).findFirst()
-                .orElseThrow(() -> new AssertionError("40 publishes from one client were all accepted"));
-        assertError(limited, 429, "RATE_LIMIT_EXCEEDED");
-        assertEquals(200, Http.postJson(uri, "{\"data\":{},\"uuid\":\"another-tab\"}").status());
+        try (SocketClient flooder = SocketClient.connect(cluster.a(), null);
+             SocketClient victim = SocketClient.connect(cluster.b(), null);
+             SocketClient another = SocketClient.connect(cluster.b(), null)) {
+            String asFlooder = "{\"data\":{\"n\":%d},\"uuid\":\"" + flooder.clientId() + "\"}";
+            java.util.List<Http.Response> responses = java.util.stream.IntStream.range(0, 40)
+                    .mapToObj(i -> Http.postJson(uri, asFlooder.formatted(i), "X-Client-Token", flooder.clientToken())).toList();
+            Http.Response limited = responses.stream().filter(r -> r.status() == 429).findFirst()
+                    .orElseThrow(() -> new AssertionError("40 publishes from one client were all accepted"));
+            assertError(limited, 429, "RATE_LIMIT_EXCEEDED");
+            assertEquals(200, Http.postJson(uri, "{\"data\":{},\"uuid\":\"" + another.clientId() + "\"}", "X-Client-Token",
+                    another.clientToken()).status());
+
+            // The victim's uuid without its token counts for nobody: the victim's own limit is untouched.
+            String asVictim = "{\"data\":{},\"uuid\":\"" + victim.clientId() + "\"}";
+            java.util.stream.IntStream.range(0, 40).forEach(i -> Http.postJson(uri, asVictim));
+            assertEquals(200, Http.postJson(uri, asVictim, "X-Client-Token", victim.clientToken()).status());
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.net.URI;
 import java.util.UUID;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
@@ -25,9 +26,13 @@ abstract class ClusterDeliveryContract {
         return "view:deliveryTest:" + UUID.randomUUID().toString().substring(0, 8) + ":" + action;
     }
 
-    static Http.Response publish(ServerNode node, String channel, String dataJson, String uuid) {
-        String uuidField = uuid == null ? "" : ",\"uuid\":\"" + uuid + "\"";
-        return Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":" + dataJson + uuidField + "}");
+    /** Publishes over REST; as {@code sender} (its uuid and token), or anonymously when null. */
+    static Http.Response publish(ServerNode node, String channel, String dataJson, SocketClient sender) {
+        URI uri = node.uri("/api/1/app-cluster/broadcast/" + channel);
+        if (sender == null) {
+            return Http.postJson(uri, "{\"data\":" + dataJson + "}");
+        }
+        return Http.postJson(uri, "{\"data\":" + dataJson + ",\"uuid\":\"" + sender.clientId() + "\"}", "X-Client-Token", sender.clientToken());
     }
 
     @Test
@@ -87,14 +92,35 @@ abstract class ClusterDeliveryContract {
             senderTab.subscribe(channel, true);
             other.subscribe(channel, true);
 
-            publish(cluster.a(), channel, "{\"n\":1}", sender);
-            publish(cluster.b(), channel, "{\"n\":2}", other.clientId());
+            publish(cluster.a(), channel, "{\"n\":1}", senderTab);
+            publish(cluster.b(), channel, "{\"n\":2}", other);
 
-            assertEquals(1, other.nextBroadcast().getJsonObject("data").getInt("n"));
+            JsonObject fromSender = other.nextBroadcast().getJsonObject("data");
+            assertEquals(1, fromSender.getInt("n"));
+            assertFalse(fromSender.containsKey("uuid"), "no subscriber learns another client's uuid");
             // The sender skipped its own n=1; its first broadcast is the other client's n=2.
             JsonObject received = senderTab.nextBroadcast().getJsonObject("data");
             assertEquals(2, received.getInt("n"));
-            assertEquals(other.clientId(), received.getString("uuid"));
+            assertFalse(received.containsKey("uuid"), "no subscriber learns another client's uuid");
+        }
+    }
+
+    @Test
+    void aUuidWithoutItsTokenIsNotHonoured(LocalCluster cluster) {
+        String channel = channel("forged");
+        try (SocketClient victim = SocketClient.connect(cluster.a(), null);
+             SocketClient attacker = SocketClient.connect(cluster.b(), null)) {
+            victim.subscribe(channel, true);
+            URI uri = cluster.b().uri("/api/1/app-cluster/broadcast/" + channel);
+            String forged = "{\"data\":{\"n\":%d},\"uuid\":\"" + victim.clientId() + "\",\"omitSelf\":true}";
+            assertEquals(200, Http.postJson(uri, forged.formatted(1)).status());
+            assertEquals(200, Http.postJson(uri, forged.formatted(2), "X-Client-Token", attacker.clientToken()).status());
+            // Neither was kept from the victim, and neither told it that it sent them.
+            for (int n = 1; n <= 2; n++) {
+                JsonObject received = victim.nextBroadcast().getJsonObject("data");
+                assertEquals(n, received.getInt("n"));
+                assertFalse(received.containsKey("uuid"), received.toString());
+            }
         }
     }
 
@@ -105,12 +131,15 @@ abstract class ClusterDeliveryContract {
         try (SocketClient tab = SocketClient.connect(cluster.a(), sender)) {
             tab.subscribe(channel, true);
             tab.subscribe(channel, false);
-            publish(cluster.b(), channel, "{\"n\":1}", sender);
-            assertEquals(1, tab.nextBroadcast().getJsonObject("data").getInt("n"));
+            publish(cluster.b(), channel, "{\"n\":1}", tab);
+            JsonObject own = tab.nextBroadcast().getJsonObject("data");
+            assertEquals(1, own.getInt("n"));
+            // The sender's own frame names its uuid, so a page's omitSelf check can skip it.
+            assertEquals(sender, own.getString("uuid"));
 
             tab.send("{\"type\":\"unsubscribe\",\"channel\":\"" + channel + "\",\"omitSelf\":false}");
             assertEquals("unsubscribed", tab.next().getJsonObject("data").getString("type"));
-            publish(cluster.b(), channel, "{\"n\":2}", sender);
+            publish(cluster.b(), channel, "{\"n\":2}", tab);
             publish(cluster.b(), channel, "{\"n\":3}", null);
             // The omitSelf variant is still there: it skips n=2 and takes n=3.
             assertEquals(3, tab.nextBroadcast().getJsonObject("data").getInt("n"));

@@ -46,6 +46,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON POST with one more header (a client token, say). */
+    public static Response postJson(URI uri, String json, String header, String value) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Any method, with an optional JSON body. */
     public static Response request(String method, URI uri, String json) {
         return send(HttpRequest.newBuilder(uri)

@@ -78,6 +78,11 @@ public final class SocketClient implements AutoCloseable {
         return clientId;
     }
 
+    /** The proof of {@link #clientId()} the node gave with the socket, for REST writes to send back. */
+    public String clientToken() {
+        return connected.getJsonObject("data").getString("clientToken");
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }

@@ -32,6 +32,7 @@ import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
 import org.appcluster.infra.JsonBodies;
+import org.appcluster.security.control.ClientTokens;
 
 /**
  * Publishing from a browser or any HTTP client, and the node's broadcast status. One instance
@@ -57,18 +58,23 @@ public class BroadcastResource {
     @Inject
     ChannelPolicy policy;
 
+    @Inject
+    ClientTokens clientTokens;
+
     /**
-     * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}; the uuid becomes the
-     * payload's {@code uuid} so the sender's own {@code omitSelf} subscriptions can skip it, and
-     * {@code omitSelf:true} keeps the message from that client whatever it subscribed with. The
-     * answer comes once Redis took the message; no request thread waits for that meanwhile.
+     * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}. A uuid counts only with
+     * the token its socket got ({@value ClientTokens#HEADER}); then the sender's own
+     * {@code omitSelf} subscriptions skip the message, {@code omitSelf:true} keeps it from that
+     * client whatever it subscribed with, and no other subscriber learns the uuid. A uuid without
+     * its token is ignored. The answer comes once Redis took the message; no request thread waits
+     * for that meanwhile.
      */
     @POST
     @Path("{channel}")
     public CompletionStage<JsonObject> publish(@PathParam("channel") String channel, InputStream body,
                                                @Context SecurityContext security, @Context HttpServletRequest request) {
         ChannelName name = parseChannel(channel);
-        Publication publication = publication(name, JsonBodies.readObject(body), security, request.getRemoteAddr());
+        Publication publication = publication(name, JsonBodies.readObject(body), security, request);
         return broadcaster.publishAsync(publication).thenApply(published -> ApiResponses.success(JSON.createObjectBuilder()
                         .add("channel", name.value())
                         .add("instanceId", broadcaster.instanceId())
@@ -95,7 +101,7 @@ public class BroadcastResource {
         List<Publication> publications = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             try {
-                publications.add(bulkItem(items.get(i), security, request.getRemoteAddr()));
+                publications.add(bulkItem(items.get(i), security, request));
             } catch (ApiException e) {
                 throw new ApiException(e.status(), e.code(), "Message " + i + ": " + e.getMessage());
             }
@@ -111,7 +117,7 @@ public class BroadcastResource {
                         : localOnly + " of " + publications.size() + " broadcasts delivered on this node only: Redis unavailable"));
     }
 
-    private Publication bulkItem(JsonValue item, SecurityContext security, String remoteAddress) {
+    private Publication bulkItem(JsonValue item, SecurityContext security, HttpServletRequest request) {
         if (item.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ApiException(400, "INVALID_DATA", "each message must be a JSON object");
         }
@@ -122,27 +128,28 @@ public class BroadcastResource {
         if (channel == null || channel.getValueType() != JsonValue.ValueType.STRING) {
             throw new ApiException(400, "INVALID_CHANNEL_NAME", "Field 'channel' must be a channel name");
         }
-        return publication(parseChannel(((JsonString) channel).getString()), item.asJsonObject(), security, remoteAddress);
+        return publication(parseChannel(((JsonString) channel).getString()), item.asJsonObject(), security, request);
     }
 
     /** Checks one message as the caller may send it, and counts it against the rate limits. */
-    private Publication publication(ChannelName name, JsonObject request, SecurityContext security, String remoteAddress) {
+    private Publication publication(ChannelName name, JsonObject message, SecurityContext security, HttpServletRequest request) {
         try {
             policy.checkPublish(name, security.isUserInRole("admin") ? Caller.ADMIN : Caller.BROWSER);
         } catch (ForbiddenChannelException e) {
             throw new ApiException(403, "FORBIDDEN_CHANNEL", e.getMessage());
         }
-        JsonValue data = request.get("data");
+        JsonValue data = message.get("data");
         if (data == null || data.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ApiException(400, "INVALID_DATA", "Field 'data' must be a JSON object");
         }
-        JsonObject payload = withSenderUuid(data.asJsonObject(), request.get("uuid"));
-        String excluded = excludedUuid(request, payload);
-        if (!rateLimiter.allow(remoteAddress, payload.getString("uuid", null))) {
+        String claimed = claimedUuid(message.get("uuid"));
+        String sender = clientTokens.verified(claimed, request.getHeader(ClientTokens.HEADER));
+        String excluded = excludedUuid(message, claimed, sender);
+        if (!rateLimiter.allow(request.getRemoteAddr(), sender)) {
             throw new ApiException(429, "RATE_LIMIT_EXCEEDED", "Too many broadcasts: at most "
                     + PublishRateLimiter.PER_CLIENT_PER_SECOND + " per second per client");
         }
-        return new Publication(name, payload, publisherCtx(security), excluded);
+        return new Publication(name, data.asJsonObject(), publisherCtx(security), sender, excluded);
     }
 
     @GET
@@ -167,28 +174,29 @@ public class BroadcastResource {
         }
     }
 
-    private static JsonObject withSenderUuid(JsonObject data, JsonValue uuid) {
+    private static String claimedUuid(JsonValue uuid) {
         if (uuid == null || uuid == JsonValue.NULL) {
-            return data;
+            return null;
         }
         if (uuid.getValueType() != JsonValue.ValueType.STRING || !CLIENT_UUID.matcher(((JsonString) uuid).getString()).matches()) {
             throw new ApiException(400, "INVALID_UUID", "Field 'uuid' must be a client id of 1-64 letters, digits, '-' or '_'");
         }
-        return JSON.createObjectBuilder(data).add("uuid", uuid).build();
+        return ((JsonString) uuid).getString();
     }
 
-    private static String excludedUuid(JsonObject request, JsonObject payload) {
-        JsonValue omitSelf = request.get("omitSelf");
+    /** The client to leave out: the verified sender, when it asked; an unproven uuid is not honoured. */
+    private static String excludedUuid(JsonObject message, String claimed, String sender) {
+        JsonValue omitSelf = message.get("omitSelf");
         if (omitSelf == null || omitSelf == JsonValue.NULL || omitSelf == JsonValue.FALSE) {
             return null;
         }
         if (omitSelf != JsonValue.TRUE) {
             throw new ApiException(400, "INVALID_DATA", "Field 'omitSelf' must be true or false");
         }
-        if (!payload.containsKey("uuid")) {
+        if (claimed == null) {
             throw new ApiException(400, "INVALID_UUID", "omitSelf needs the sender's 'uuid'");
         }
-        return payload.getString("uuid");
+        return sender;
     }
 
     private static JsonObject publisherCtx(SecurityContext security) {

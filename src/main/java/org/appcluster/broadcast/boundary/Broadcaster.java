@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,7 @@ import org.appcluster.infra.InstanceLogTag;
 @ApplicationScoped
 public class Broadcaster {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
     private final Jsonb jsonb = JsonbBuilder.create();
     private final LongAdder published = new LongAdder();
     private final LongAdder publishedLocally = new LongAdder();
@@ -93,26 +95,33 @@ public class Broadcaster {
      * this node's subscribers only
      */
     public boolean publish(String channel, Object data) {
-        return publish(ChannelName.parse(channel), toJsonObject(data), JsonValue.EMPTY_JSON_OBJECT, null);
+        return publishFrom(null, channel, data);
     }
 
     /**
-     * Publishes for a browser: {@code ctx} names the signed-in user subscribers may see, and
-     * {@code excludeUuid} (or null) is a browser that must not get its own message back.
+     * Publishes a change a browser caused: {@code senderUuid} (a client uuid the caller verified,
+     * see {@code ClientTokens}, or null) is skipped by that client's {@code omitSelf}
+     * subscriptions, and only that client's own frame names it.
      */
-    public boolean publish(ChannelName channel, JsonObject data, JsonObject ctx, String excludeUuid) {
-        return publishAsync(new Publication(channel, data, ctx, excludeUuid)).toCompletableFuture().join();
+    public boolean publishFrom(String senderUuid, String channel, Object data) {
+        return publishAsync(new Publication(ChannelName.parse(channel), toJsonObject(data), JsonValue.EMPTY_JSON_OBJECT,
+                senderUuid, null)).toCompletableFuture().join();
     }
 
     /**
-     * As {@link #publish(ChannelName, JsonObject, JsonObject, String)}, without waiting for Redis's
-     * answer: completes with true when Redis took the message, false when only this node's
-     * subscribers got it. Never completes exceptionally for a missing Redis.
+     * Publishes without waiting for Redis's answer: completes with true when Redis took the
+     * message, false when only this node's subscribers got it. Never completes exceptionally for a
+     * missing Redis. A {@code uuid} in the data is dropped: a client is named by
+     * {@link Publication#senderUuid()} alone, and no other client ever sees it.
      */
     public CompletionStage<Boolean> publishAsync(Publication publication) {
         String channel = publication.channel().value();
-        Envelope envelope = new Envelope(ids.next(), channel, publication.data(), settings.instanceId(),
-                Instant.now().toString(), publication.ctx(), publication.excludeUuid());
+        JsonObject data = publication.data();
+        if (data.containsKey("uuid")) {
+            data = JSON.createObjectBuilder(data).remove("uuid").build();
+        }
+        Envelope envelope = new Envelope(ids.next(), channel, data, settings.instanceId(),
+                Instant.now().toString(), publication.ctx(), publication.excludeUuid(), publication.senderUuid());
         published.increment();
         Optional<HistoryStream> stream = history.streamOf(channel);
         CompletionStage<Boolean> sent = stream.isPresent()

@@ -140,7 +140,7 @@ public class ChannelHistory {
         for (HistoryStream stream : List.copyOf(missedByRedis)) {
             String channel = sampleChannel(stream);
             String marker = codec.encode(new Envelope("history-restart", channel, JsonValue.EMPTY_JSON_OBJECT, instanceId,
-                    Instant.now().toString(), null, null));
+                    Instant.now().toString(), null, null, null));
             String epoch = freshEpoch();
             if (bus.publishWith(channel, (commands, target) -> RESTART.run(commands, ScriptOutputType.VALUE, keys(stream),
                     epoch, ttlMillis(), marker, target.command(), target.redisChannel()))) {

@@ -4,7 +4,8 @@ import jakarta.json.JsonObject;
 
 /**
  * One message to publish: its channel and data, the publisher's context subscribers may see
- * ({@code ctx}), and a browser that must not get it back ({@code excludeUuid}, or null).
+ * ({@code ctx}), the browser that caused it ({@code senderUuid}, verified, or null) and a browser
+ * that must not get it back ({@code excludeUuid}, or null).
  */
-public record Publication(ChannelName channel, JsonObject data, JsonObject ctx, String excludeUuid) {
+public record Publication(ChannelName channel, JsonObject data, JsonObject ctx, String senderUuid, String excludeUuid) {
 }

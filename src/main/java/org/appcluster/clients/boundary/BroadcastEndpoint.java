@@ -19,6 +19,7 @@ import org.appcluster.clients.control.ClientFrames;
 import org.appcluster.clients.control.ClientMessages;
 import org.appcluster.clients.control.ClientRegistry;
 import org.appcluster.clients.send.SocketWriters;
+import org.appcluster.security.control.ClientTokens;
 
 /** The browsers' broadcast socket: opens, closes and hands each text frame to {@link ClientMessages}. */
 @ServerEndpoint(ClientFrames.NAMESPACE)
@@ -41,6 +42,9 @@ public class BroadcastEndpoint {
     @Inject
     Broadcaster broadcaster;
 
+    @Inject
+    ClientTokens clientTokens;
+
     private ClientConnection client;
 
     @OnOpen
@@ -48,7 +52,7 @@ public class BroadcastEndpoint {
         client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()),
                 registry.slowConsumers(), writers.writerFor(session));
         registry.add(client);
-        client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId()));
+        client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId(), clientTokens.issue(client.uuid())));
         client.send(ClientFrames.welcome(client));
         LOG.fine(() -> "Client " + client.uuid() + " connected (session " + session.getId() + ")");
     }

@@ -109,13 +109,18 @@ public class ClientConnection {
         if (uuid.equals(envelope.excludeUuid())) {
             return false;
         }
-        boolean ownMessage = uuid.equals(envelope.senderUuid());
+        boolean ownMessage = sent(envelope);
         for (ClientSubscription subscription : subscriptions.values()) {
             if (subscription.pattern().matches(envelope.channel()) && subscription.accepts(ownMessage)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether this client caused the message (its own frame then names its uuid). */
+    boolean sent(Envelope envelope) {
+        return uuid.equals(envelope.senderUuid());
     }
 
     /** A live broadcast frame; held back while a subscription it matches replays history. */

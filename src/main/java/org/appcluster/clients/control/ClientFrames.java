@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
+import java.util.Optional;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
 
@@ -20,21 +21,25 @@ public final class ClientFrames {
     private ClientFrames() {
     }
 
-    /** {@code clusterMode} and {@code instanceId} are additions the jPulse client ignores. */
-    public static String connected(ClientConnection client, boolean clusterMode, String instanceId) {
+    /**
+     * {@code clusterMode}, {@code instanceId} and {@code clientToken} (the proof of the client's
+     * uuid that REST writes send back) are additions the jPulse client ignores.
+     */
+    public static String connected(ClientConnection client, boolean clusterMode, String instanceId, Optional<String> clientToken) {
         JsonObject limits = JSON.createObjectBuilder()
                 .add("maxSize", ClientLimits.MAX_FRAME_BYTES)
                 .add("interval", ClientLimits.INTERVAL_MILLIS)
                 .add("maxMessages", ClientLimits.MAX_MESSAGES)
                 .build();
-        return success(JSON.createObjectBuilder()
+        JsonObjectBuilder frame = JSON.createObjectBuilder()
                 .add("type", "connected")
                 .add("clientId", client.uuid())
                 .add("namespace", NAMESPACE)
                 .add("limits", limits)
                 .add("clusterMode", clusterMode)
-                .add("instanceId", instanceId)
-                .add("ctx", ctx(client)));
+                .add("instanceId", instanceId);
+        clientToken.ifPresent(token -> frame.add("clientToken", token));
+        return success(frame.add("ctx", ctx(client)));
     }
 
     public static String welcome(ClientConnection client) {
@@ -107,9 +112,21 @@ public final class ClientFrames {
 
     /** Built once per message and node, then sent as is to every recipient. */
     static String broadcast(Envelope envelope) {
+        return broadcast(envelope, envelope.data());
+    }
+
+    /**
+     * The frame for the client that caused the message: its data names that client's own uuid, as
+     * the jPulse client's {@code omitSelf} check expects. Every other client's frame has no uuid.
+     */
+    static String ownBroadcast(Envelope envelope) {
+        return broadcast(envelope, JSON.createObjectBuilder(envelope.data()).add("uuid", envelope.senderUuid()).build());
+    }
+
+    private static String broadcast(Envelope envelope, JsonObject data) {
         JsonObjectBuilder message = JSON.createObjectBuilder()
                 .add("channel", envelope.channel())
-                .add("data", envelope.data())
+                .add("data", data)
                 .add("timestamp", envelope.timestamp())
                 .add("id", envelope.id());
         addPosition(message, envelope.position());

@@ -108,7 +108,7 @@ public class ClientRegistry implements LocalDelivery {
         if (recovered) {
             for (Envelope missed : replay.get().entries()) {
                 if (pattern.matches(missed.channel()) && connection.wants(missed)) {
-                    frames.add(OutboundFrame.of(ClientFrames.broadcast(missed)));
+                    frames.add(OutboundFrame.of(connection.sent(missed) ? ClientFrames.ownBroadcast(missed) : ClientFrames.broadcast(missed)));
                 }
             }
         }
@@ -203,17 +203,23 @@ public class ClientRegistry implements LocalDelivery {
             return;
         }
         OutboundFrame frame = null;
+        boolean relayed = false;
         for (ClientConnection client : candidates) {
             if (client.wants(envelope)) {
-                if (frame == null) {
-                    frame = OutboundFrame.of(ClientFrames.broadcast(envelope));
+                relayed = true;
+                if (client.sent(envelope)) {
+                    client.deliver(envelope, OutboundFrame.of(ClientFrames.ownBroadcast(envelope)));
+                } else {
+                    if (frame == null) {
+                        frame = OutboundFrame.of(ClientFrames.broadcast(envelope));
+                    }
+                    client.deliver(envelope, frame);
                 }
-                client.deliver(envelope, frame);
                 touched.add(client);
                 framesQueued.increment();
             }
         }
-        if (frame != null) {
+        if (relayed) {
             recordLatency(envelope.timestamp());
         }
     }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ import org.appcluster.notifications.control.NotificationStore;
 import org.appcluster.notifications.entity.Notification;
 import org.appcluster.notifications.entity.NotificationRequest;
 import org.appcluster.notifications.entity.NotificationSent;
+import org.appcluster.security.control.ClientTokens;
 
 /**
  * The seed's global notification (Pattern B): validate, store, then announce. A request that
@@ -40,12 +42,15 @@ public class NotificationsResource {
     @Inject
     Validator validator;
 
+    @Inject
+    ClientTokens clientTokens;
+
     @POST
-    public JsonObject send(InputStream body) {
+    public JsonObject send(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         NotificationRequest request = JSONB.fromJson(JsonBodies.readObject(body).toString(), NotificationRequest.class);
         Validation.require(validator, request);
         Notification notification = store.save(request);
-        sent.fire(new NotificationSent(notification, request.uuid()));
+        sent.fire(new NotificationSent(notification, clientTokens.verified(request.uuid(), clientToken)));
         return ApiResponses.success(JSONB.fromJson(JSONB.toJson(notification), JsonObject.class), "Notification sent");
     }
 }

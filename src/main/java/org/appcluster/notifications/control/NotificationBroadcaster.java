@@ -33,9 +33,6 @@ public class NotificationBroadcaster {
                 .add("level", notification.level())
                 .add("critical", notification.critical())
                 .add("timestamp", notification.createdAt().toString());
-        if (event.senderUuid() != null) {
-            payload.add("uuid", event.senderUuid());
-        }
-        broadcaster.publish(CHANNEL, payload.build());
+        broadcaster.publishFrom(event.senderUuid(), CHANNEL, payload.build());
     }
 }

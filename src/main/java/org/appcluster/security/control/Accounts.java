@@ -1,10 +1,6 @@
 package org.appcluster.security.control;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.appcluster.security.entity.Account;
-import org.bson.Document;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -73,21 +68,16 @@ public class Accounts {
 
     /** One generated password for the whole cluster: whoever inserts first logs it. */
     private String generatedAdminHash() {
-        MongoCollection<Document> settings = database.getCollection("securitySettings");
         String password = PasswordHashes.randomPassword();
-        String hash = PasswordHashes.hash(password.toCharArray());
-        try {
-            settings.insertOne(new Document("_id", "generated-admin").append("passwordHash", hash));
+        SecuritySettings.Stored hash = SecuritySettings.storeOnce(database, "generated-admin", "passwordHash",
+                PasswordHashes.hash(password.toCharArray()));
+        if (hash.ours()) {
             LOG.warning(() -> "No admin is configured (security.users). Generated a password for user '" + GENERATED_ADMIN
                     + "': " + password + " - it is shown this once; configure your own admin to replace it.");
-            return hash;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+        } else {
             LOG.info(() -> "No admin is configured: using the generated admin password stored by the first node");
-            return settings.find(Filters.eq("_id", "generated-admin")).first().getString("passwordHash");
         }
+        return hash.value();
     }
 
     private static Set<String> list(String csv) {

@@ -11,6 +11,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import org.appcluster.todos.control.TodoStore;
 import org.appcluster.todos.entity.Todo;
 import org.appcluster.todos.entity.TodoChanged;
 import org.appcluster.todos.entity.TodoRequest;
+import org.appcluster.security.control.ClientTokens;
 
 /**
  * The collaborative to-do list. Each write is validated, stored, answered, and then announced by
@@ -48,6 +50,9 @@ public class TodosResource {
     @Inject
     Validator validator;
 
+    @Inject
+    ClientTokens clientTokens;
+
     @GET
     public JsonObject list() {
         return JSON.createObjectBuilder().add("success", true).add("data", toJson(store.list())).build();
@@ -60,28 +65,28 @@ public class TodosResource {
     }
 
     @POST
-    public JsonObject create(InputStream body) {
+    public JsonObject create(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         TodoRequest request = Validation.require(validator, JSONB.fromJson(JsonBodies.readObject(body).toString(), TodoRequest.class));
         Todo todo = store.create(request.title(), request.userOrAnonymous());
-        changed.fire(new TodoChanged("created", todo, request.userOrAnonymous(), request.uuid()));
+        changed.fire(new TodoChanged("created", todo, request.userOrAnonymous(), clientTokens.verified(request.uuid(), clientToken)));
         return item(todo, "To-do created");
     }
 
     @PUT
     @Path("{id}/toggle")
-    public JsonObject toggle(@PathParam("id") String id, InputStream body) {
+    public JsonObject toggle(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         Actor actor = Actor.from(validator, body);
         Todo todo = store.toggle(id).orElseThrow(() -> notFound(id));
-        changed.fire(new TodoChanged("toggled", todo, actor.user(), actor.uuid()));
+        changed.fire(new TodoChanged("toggled", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
         return item(todo, todo.done() ? "To-do done" : "To-do reopened");
     }
 
     @DELETE
     @Path("{id}")
-    public JsonObject delete(@PathParam("id") String id, InputStream body) {
+    public JsonObject delete(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         Actor actor = Actor.from(validator, body);
         Todo todo = store.delete(id).orElseThrow(() -> notFound(id));
-        changed.fire(new TodoChanged("deleted", todo, actor.user(), actor.uuid()));
+        changed.fire(new TodoChanged("deleted", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
         return item(todo, "To-do deleted");
     }
 

@@ -32,12 +32,9 @@ public class TodoBroadcaster {
         payload.put("action", change.action());
         payload.put("todo", change.todo());
         payload.put("user", change.user());
-        if (change.uuid() != null) {
-            payload.put("uuid", change.uuid());
-        }
         payload.put("timestamp", Instant.now().toString());
-        broadcaster.publish("toggled".equals(change.action()) ? ITEM_CHANNEL : LIST_CHANNEL, payload);
-        // The dashboard's activity feed: who did what, without the sender's uuid.
+        broadcaster.publishFrom(change.uuid(), "toggled".equals(change.action()) ? ITEM_CHANNEL : LIST_CHANNEL, payload);
+        // The dashboard's activity feed: who did what.
         broadcaster.publish(DashboardBroadcaster.CHANNEL, Map.of(
                 "action", Map.of("type", "todo " + change.action(), "user", change.user(), "details", change.todo().title()),
                 "timestamp", payload.get("timestamp")));

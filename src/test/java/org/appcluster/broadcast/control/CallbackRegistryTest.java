@@ -16,7 +16,7 @@ class CallbackRegistryTest {
     private final List<String> calls = new ArrayList<>();
 
     private static Envelope message(String channel, String instanceId) {
-        return new Envelope("id", channel, JsonObject.EMPTY_JSON_OBJECT, instanceId, "t", JsonObject.EMPTY_JSON_OBJECT, null);
+        return new Envelope("id", channel, JsonObject.EMPTY_JSON_OBJECT, instanceId, "t", JsonObject.EMPTY_JSON_OBJECT, null, null);
     }
 
     private void register(String name, String pattern) {

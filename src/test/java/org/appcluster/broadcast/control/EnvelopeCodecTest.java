@@ -20,10 +20,10 @@ class EnvelopeCodecTest {
         JsonObject data = Json.createObjectBuilder()
                 .add("title", "Grüße \"quoted\" <b>&</b> 😀")
                 .add("nested", Json.createObjectBuilder().add("list", Json.createArrayBuilder().add(1).add(2.5).addNull()))
-                .add("uuid", "c0ffee00-0000-4000-8000-000000000001")
                 .build();
         Envelope envelope = new Envelope("ab12-1", "view:todo:list:changed", data, "node-a:8080:42",
-                "2026-11-28T10:00:00Z", Json.createObjectBuilder().add("username", "jane").build(), "c0ffee00-0000-4000-8000-000000000002");
+                "2026-11-28T10:00:00Z", Json.createObjectBuilder().add("username", "jane").build(),
+                "c0ffee00-0000-4000-8000-000000000002", "c0ffee00-0000-4000-8000-000000000001");
 
         Envelope decoded = codec.decode(codec.encode(envelope));
 
@@ -32,9 +32,9 @@ class EnvelopeCodecTest {
     }
 
     @Test
-    void aPayloadWithoutAStringUuidHasNoSender() {
-        Envelope envelope = new Envelope("1", "view:a:b:c", Json.createObjectBuilder().add("uuid", 5).build(), "n",
-                "t", JsonObject.EMPTY_JSON_OBJECT, null);
+    void aPayloadsOwnUuidFieldNamesNoSender() {
+        Envelope envelope = new Envelope("1", "view:a:b:c", Json.createObjectBuilder().add("uuid", "someone").build(), "n",
+                "t", JsonObject.EMPTY_JSON_OBJECT, null, null);
         assertNull(codec.decode(codec.encode(envelope)).senderUuid());
     }
 

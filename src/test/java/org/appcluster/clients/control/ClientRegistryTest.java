@@ -1,6 +1,7 @@
 package org.appcluster.clients.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +48,8 @@ class ClientRegistryTest {
     }
 
     private static Envelope message(String channel, String senderUuid) {
-        JsonObject data = senderUuid == null ? JsonObject.EMPTY_JSON_OBJECT : Json.createObjectBuilder().add("uuid", senderUuid).build();
-        return new Envelope("id-1", channel, data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null);
+        JsonObject data = Json.createObjectBuilder().add("n", 1).build();
+        return new Envelope("id-1", channel, data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null, senderUuid);
     }
 
     @Test
@@ -109,6 +110,25 @@ class ClientRegistryTest {
     }
 
     @Test
+    void onlyTheSendersOwnFrameNamesItsUuid() {
+        FakeSession sender = new FakeSession();
+        FakeSession other = new FakeSession();
+        ClientConnection senderClient = connect(sender, "u1");
+        registry.subscribe(senderClient, ChannelPattern.parse("view:a:*"), true);
+        registry.subscribe(senderClient, ChannelPattern.parse("view:a:b:c"), false);
+        registry.subscribe(connect(other, "u2"), ChannelPattern.parse("view:a:b:c"), false);
+
+        registry.relay(List.of(message("view:a:b:c", "u1")));
+
+        JsonObject own = Json.createReader(new java.io.StringReader(sender.sent.get(0))).readObject();
+        JsonObject theirs = Json.createReader(new java.io.StringReader(other.sent.get(0))).readObject();
+        // The sender's page skips it for its omitSelf subscription and shows it for the other.
+        assertEquals("u1", own.getJsonObject("data").getJsonObject("data").getJsonObject("data").getString("uuid"));
+        assertFalse(theirs.getJsonObject("data").getJsonObject("data").getJsonObject("data").containsKey("uuid"), theirs.toString());
+        assertFalse(other.sent.get(0).contains("u1"), other.sent.get(0));
+    }
+
+    @Test
     void aPublisherThatAskedForOmitSelfNeverGetsItsOwnMessage() {
         FakeSession sender = new FakeSession();
         FakeSession other = new FakeSession();
@@ -116,7 +136,7 @@ class ClientRegistryTest {
         registry.subscribe(connect(other, "u2"), ChannelPattern.parse("view:a:b:c"), false);
 
         registry.relay(List.of(new Envelope("id-2", "view:a:b:c", JsonObject.EMPTY_JSON_OBJECT, "node-a", "t",
-                JsonObject.EMPTY_JSON_OBJECT, "u1")));
+                JsonObject.EMPTY_JSON_OBJECT, "u1", "u1")));
 
         assertEquals(0, sender.sent.size());
         assertEquals(1, other.sent.size());
@@ -184,7 +204,7 @@ class ClientRegistryTest {
         JsonObject data = Json.createObjectBuilder().add("pad", "x".repeat(10_000)).build();
 
         for (int i = 0; i < 1000; i++) { // 10 MB each
-            registry.relay(List.of(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null)));
+            registry.relay(List.of(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null, null)));
             reading.pings.forEach(ping -> readingClient.acknowledge(ping.duplicate()));
             reading.pings.clear();
         }
