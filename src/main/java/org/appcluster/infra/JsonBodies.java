@@ -58,6 +58,9 @@ public final class JsonBodies {
     }
 
     private static JsonValue parse(byte[] bytes, JsonValue.ValueType expected) {
+        if (JsonNesting.tooDeep(bytes)) {
+            throw new ApiException(400, "INVALID_JSON", "Request body nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
+        }
         try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != expected) {

@@ -17,6 +17,7 @@ import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ForbiddenChannelException;
 import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.broadcast.entity.InvalidChannelException;
+import org.appcluster.infra.JsonNesting;
 import org.appcluster.infra.RateWindow;
 
 /**
@@ -112,6 +113,9 @@ public class ClientMessages {
     }
 
     private static JsonObject parse(String text) {
+        if (JsonNesting.tooDeep(text)) {
+            throw new InvalidMessage("Message nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
+        }
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -54,6 +54,12 @@ class ClientMessagesTest {
     }
 
     @Test
+    void aDeeplyNestedMessageIsAnErrorFrame() {
+        messages.handle(client, "{\"type\":\"ping\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+        assertEquals("INVALID_MESSAGE", lastFrame().getString("code"));
+    }
+
+    @Test
     void refusesFramesOverTheSizeLimitCountingBytes() {
         messages.handle(client, "{\"type\":\"ping\",\"pad\":\"" + "é".repeat(ClientLimits.MAX_FRAME_BYTES / 2) + "\"}");
         assertEquals("MESSAGE_TOO_LARGE", lastFrame().getString("code"));
