@@ -2,9 +2,18 @@
 (function () {
     'use strict';
 
+    /**
+     * Only a page of this site: the browser resolves the path (it reads a backslash as '/', so a
+     * prefix check would let '/%5Cevil.example' through) and the origin must stay ours.
+     */
     function nextPage() {
         const next = new URLSearchParams(location.search).get('next') || '/admin/';
-        return next.startsWith('/') && !next.startsWith('//') ? next : '/admin/';
+        try {
+            const target = new URL(next, location.origin);
+            return next.startsWith('/') && target.origin === location.origin ? target.pathname + target.search + target.hash : '/admin/';
+        } catch (e) {
+            return '/admin/';
+        }
     }
 
     document.addEventListener('DOMContentLoaded', () => {

@@ -28,7 +28,10 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         if (thrown instanceof ApiException api) {
-            return error(api.status(), api.code(), api.getMessage());
+            Response error = error(api.status(), api.code(), api.getMessage());
+            return api.retryAfterSeconds() > 0
+                    ? Response.fromResponse(error).header("Retry-After", api.retryAfterSeconds()).build()
+                    : error;
         }
         if (causedByBadJson(thrown)) {
             return error(400, "INVALID_JSON", "Request body is not valid JSON of the expected shape");
@@ -36,7 +39,7 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (status < 500) {
-                return error(status, codeFor(status), web.getResponse().getStatusInfo().getReasonPhrase());
+                return error(status, ApiResponses.codeFor(status), web.getResponse().getStatusInfo().getReasonPhrase());
             }
         }
         String id = UUID.randomUUID().toString();
@@ -64,18 +67,4 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 429 -> "RATE_LIMIT_EXCEEDED";
-            default -> "HTTP_" + status;
-        };
-    }
 }

@@ -20,6 +20,25 @@ public final class ApiResponses {
         return body.build();
     }
 
+    /** The error code for a status the framework or the container answered by itself. */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 408 -> "REQUEST_TIMEOUT";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 429 -> "RATE_LIMIT_EXCEEDED";
+            case 431 -> "HEADERS_TOO_LARGE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+        };
+    }
+
     public static JsonObject error(String message, String code, String path) {
         return JSON.createObjectBuilder()
                 .add("success", false)

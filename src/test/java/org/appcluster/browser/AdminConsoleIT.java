@@ -54,4 +54,20 @@ class AdminConsoleIT {
         demo.close(browser);
         page.close(browser);
     }
+
+    @Test
+    void theSignInPageOnlyEverGoesOnToAPageOfThisSite(LocalCluster cluster) {
+        // Browsers read a backslash as a slash: "/\evil.example" would be another site.
+        for (String next : new String[] {"%2F%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F"}) {
+            BrowserPage page = browser.open(cluster.a().uri("/signin.jsp?next=" + next));
+            page.waitFor("the sign-in form", "!!document.getElementById('signin-form')");
+            page.eval("document.getElementById('signin-username').value = " + js(LocalCluster.ADMIN) + ";"
+                    + "document.getElementById('signin-password').value = " + js(LocalCluster.ADMIN_PASSWORD) + ";"
+                    + "document.getElementById('signin-form').requestSubmit(); true");
+            page.waitFor("the console on this site after next=" + next, "location.pathname === '/admin/' && location.host === "
+                    + js(cluster.a().uri("/").getAuthority()));
+            page.evalString("fetch('/api/1/auth/signout', {method: 'POST'}).then(r => String(r.status))");
+            page.close(browser);
+        }
+    }
 }

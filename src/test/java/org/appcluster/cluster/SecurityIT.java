@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.Session;
+import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,49 @@ class SecurityIT {
         Session attempt = Session.signIn(cluster.a(), LocalCluster.ADMIN, "not-the-password");
         assertFalse(attempt.signedIn());
         assertError(attempt.post(NOTIFY, NOTICE), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void aWrongPasswordLeavesWhoeverWasSignedInSignedIn(LocalCluster cluster) {
+        Session admin = cluster.signInAsAdmin(cluster.a());
+        assertError(admin.attemptSignIn(LocalCluster.ADMIN, "not-the-password"), 401, "INVALID_CREDENTIALS");
+        assertTrue(admin.get("/api/1/auth/me").body().getJsonObject("data").getBoolean("admin"));
+        assertEquals(200, admin.post(NOTIFY, NOTICE).status(), "its CSRF token still works too");
+    }
+
+    @Test
+    void hashesFromBeforeJakartaSecuritysEncodingStillSignIn(LocalCluster cluster) {
+        assertTrue(Session.signIn(cluster.b(), LocalCluster.LEGACY_USER, LocalCluster.LEGACY_PASSWORD).signedIn());
+    }
+
+    @Test
+    void aCrossSiteFormCannotPostJsonAsPlainText(LocalCluster cluster) throws Exception {
+        for (String path : new String[] {"/api/1/auth/signin", "/api/1/app-cluster/broadcast/view:formTest:a:b", "/api/1/helloClusterTodo"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(cluster.a().uri(path))
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + LocalCluster.ADMIN + "\",\"password\":\"x\",\"data\":{},\"title\":\"t\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, response.statusCode(), path + ": " + response.body());
+            assertTrue(response.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""), response.body());
+        }
+    }
+
+    @Test
+    void failedSignInsBackOff(LocalCluster cluster) {
+        String probed = "probe-" + java.util.UUID.randomUUID();
+        Session attacker = Session.signIn(cluster.a(), probed, "guess");
+        Http.Response last = null;
+        for (int i = 0; i < 10 && (last == null || last.status() != 429); i++) {
+            last = attacker.attemptSignIn(probed, "guess-" + i);
+        }
+        assertError(last, 429, "TOO_MANY_SIGN_IN_ATTEMPTS");
+        long retryAfter = Long.parseLong(last.header("Retry-After"));
+        assertTrue(retryAfter >= 1, last.header("Retry-After"));
+        // From this address even the right password waits; once the wait is over it works (and
+        // the success clears this address, which the other tests share).
+        assertEquals(429, attacker.attemptSignIn(LocalCluster.ADMIN, LocalCluster.ADMIN_PASSWORD).status());
+        Waits.until("the back-off to pass", java.time.Duration.ofSeconds(retryAfter + 10),
+                () -> Session.signIn(cluster.a(), LocalCluster.ADMIN, LocalCluster.ADMIN_PASSWORD).signedIn());
     }
 
     @Test

@@ -26,6 +26,9 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     public static final String ADMIN_PASSWORD = "ops-secret-" + java.util.UUID.randomUUID();
     public static final String USER = "viewer";
     public static final String USER_PASSWORD = "viewer-secret-" + java.util.UUID.randomUUID();
+    /** An account whose hash is in the encoding bin/hash-password wrote before Jakarta Security's. */
+    public static final String LEGACY_USER = "legacy";
+    public static final String LEGACY_PASSWORD = "legacy-secret-" + java.util.UUID.randomUUID();
 
     private final Map<String, String> config;
     private final RedisProcess redis;
@@ -69,7 +72,9 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
                 Map.entry("websocket.send-path", sendPath()),
                 // Histories of their own for the tests of history, so they do not restart each other's.
                 Map.entry("history.channels", "view:helloClusterTodo:*,view:historyTest:*,view:outageHistory:*"),
-                Map.entry("security.users", ADMIN + "," + USER),
+                Map.entry("security.users", ADMIN + "," + USER + "," + LEGACY_USER),
+                Map.entry("security.user." + LEGACY_USER + ".password-hash",
+                        PasswordHashes.hash(LEGACY_PASSWORD.toCharArray()).replaceFirst("^PBKDF2WithHmacSHA256:", "pbkdf2-sha256:")),
                 Map.entry("security.user." + ADMIN + ".roles", "admin,user"),
                 Map.entry("security.user." + ADMIN + ".password-hash", PasswordHashes.hash(ADMIN_PASSWORD.toCharArray())),
                 Map.entry("security.user." + USER + ".password-hash", PasswordHashes.hash(USER_PASSWORD.toCharArray())));

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 /** A signed-in browser session against one node: its cookie, and the CSRF token it was given. */
 public final class Session {
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
     private final ServerNode node;
     private String csrfToken;
 
@@ -27,6 +27,12 @@ public final class Session {
         return session;
     }
 
+    /** Signs in again in this session (as another user, or with a wrong password); returns the answer. */
+    public Http.Response attemptSignIn(String username, String password) {
+        return send("POST", "/api/1/auth/signin",
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), false);
+    }
+
     public boolean signedIn() {
         return csrfToken != null;
     }
@@ -42,6 +48,15 @@ public final class Session {
 
     public Http.Response postWithoutCsrfToken(String path, String json) {
         return send("POST", path, json, false);
+    }
+
+    /** Any request, signed in and with the CSRF token: {@code request} names the method, headers and body. */
+    public Http.Response send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
+        HttpRequest.Builder builder = request.apply(HttpRequest.newBuilder(node.uri(path)));
+        if (csrfToken != null) {
+            builder.setHeader("X-CSRF-Token", csrfToken);
+        }
+        return Http.send(client, builder);
     }
 
     private Http.Response send(String method, String path, String json, boolean withToken) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,6 +72,7 @@ public class BroadcastResource {
      */
     @POST
     @Path("{channel}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public CompletionStage<JsonObject> publish(@PathParam("channel") String channel, InputStream body,
                                                @Context SecurityContext security, @Context HttpServletRequest request) {
         ChannelName name = parseChannel(channel);
@@ -92,6 +94,7 @@ public class BroadcastResource {
      * pipelined, in order. {@code localOnly} counts those only this node's subscribers got.
      */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public CompletionStage<JsonObject> publishAll(InputStream body, @Context SecurityContext security,
                                                   @Context HttpServletRequest request) {
         JsonArray items = JsonBodies.readArray(body, MAX_BULK_BYTES);

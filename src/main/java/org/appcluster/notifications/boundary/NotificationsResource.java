@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,6 +47,7 @@ public class NotificationsResource {
     ClientTokens clientTokens;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject send(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         NotificationRequest request = JSONB.fromJson(JsonBodies.readObject(body).toString(), NotificationRequest.class);
         Validation.require(validator, request);

@@ -10,10 +10,13 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,10 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.time.Duration;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
 import org.appcluster.infra.JsonBodies;
 import org.appcluster.security.control.CsrfTokens;
+import org.appcluster.security.control.SignInThrottle;
 import org.appcluster.security.entity.Account;
 
 /** Sign in, sign out, and who am I. */
@@ -38,6 +43,12 @@ public class AuthResource {
     @Inject
     SecurityContext security;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
     @Context
     HttpServletRequest request;
 
@@ -46,6 +57,7 @@ public class AuthResource {
 
     @POST
     @Path("signin")
+    @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject signIn(InputStream body) {
         JsonObject login = JsonBodies.readObject(body);
         String username = login.getString("username", "");
@@ -53,15 +65,30 @@ public class AuthResource {
         if (username.isEmpty() || password.isEmpty() || username.length() > 100 || password.length() > 200) {
             throw new ApiException(400, "VALIDATION_ERROR", "username and password are required");
         }
+        String address = request.getRemoteAddr();
+        Duration wait = throttle.waitBefore(address, username);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            throw new ApiException(429, "TOO_MANY_SIGN_IN_ATTEMPTS", "Too many failed sign-ins: try again in " + seconds + " s", seconds);
+        }
+        // Checked before the session is touched: a wrong password leaves whoever is signed in so.
+        UsernamePasswordCredential credential = new UsernamePasswordCredential(username, new Password(password));
+        CredentialValidationResult checked = identityStores.validate(credential);
+        if (checked.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(address, username);
+            throw new ApiException(401, "INVALID_CREDENTIALS", "Unknown user or wrong password");
+        }
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate(); // a fresh session id on sign-in: no session fixation
         }
+        request.setAttribute(SessionAuthenticationMechanism.VALIDATED, checked);
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username, new Password(password))).newAuthentication(true));
+                .credential(credential).newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
             throw new ApiException(401, "INVALID_CREDENTIALS", "Unknown user or wrong password");
         }
+        throttle.succeeded(address, username);
         return ApiResponses.success(me(), "Signed in");
     }
 

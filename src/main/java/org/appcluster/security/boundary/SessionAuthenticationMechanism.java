@@ -24,6 +24,8 @@ import org.appcluster.infra.ApiResponses;
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SIGN_IN_PAGE = "/signin.jsp";
+    /** Request attribute: the {@link CredentialValidationResult} of the credentials being signed in with. */
+    static final String VALIDATED = SessionAuthenticationMechanism.class.getName() + ".validated";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -32,7 +34,10 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (context.getAuthParameters().getCredential() != null) {
-            CredentialValidationResult result = identityStores.validate(context.getAuthParameters().getCredential());
+            // AuthResource checked the password already (once: hashing is the expensive part).
+            Object checked = request.getAttribute(VALIDATED);
+            CredentialValidationResult result = checked instanceof CredentialValidationResult validated
+                    ? validated : identityStores.validate(context.getAuthParameters().getCredential());
             // On failure the caller (AuthResource) answers with its own JSON error.
             return result.getStatus() == CredentialValidationResult.Status.VALID
                     ? context.notifyContainerAboutLogin(result)

@@ -2,21 +2,23 @@ package org.appcluster.security.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2 password hashes as {@code pbkdf2-sha256:<iterations>:<salt>:<hash>} (Base64), made with
- * the JDK alone so the same hash works on every server. {@link #main} hashes a password for
- * configuration: {@code bin/hash-password}.
+ * Password hashes in the encoding of Jakarta Security's {@code Pbkdf2PasswordHash}
+ * ({@code PBKDF2WithHmacSHA256:<iterations>:<salt>:<hash>}, Base64), which verifies them on every
+ * server. They are made here with the JDK alone, so that {@code bin/hash-password} ({@link #main})
+ * needs no server; hashes from before, {@code pbkdf2-sha256:…}, are the same numbers under an
+ * older name.
  */
 public final class PasswordHashes {
 
-    private static final String PREFIX = "pbkdf2-sha256";
-    private static final int ITERATIONS = 210_000;
+    static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    private static final String LEGACY_PREFIX = "pbkdf2-sha256:";
+    static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHashes() {
@@ -25,24 +27,13 @@ public final class PasswordHashes {
     public static String hash(char[] password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return PREFIX + ":" + ITERATIONS + ":" + Base64.getEncoder().encodeToString(salt) + ":"
+        return ALGORITHM + ":" + ITERATIONS + ":" + Base64.getEncoder().encodeToString(salt) + ":"
                 + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
     }
 
-    /** Constant-time comparison; a malformed stored hash matches nothing. */
-    public static boolean matches(char[] password, String stored) {
-        String[] parts = stored == null ? new String[0] : stored.split(":");
-        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
-            return false;
-        }
-        try {
-            int iterations = Integer.parseInt(parts[1]);
-            byte[] salt = Base64.getDecoder().decode(parts[2]);
-            byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** A stored hash in the encoding {@code Pbkdf2PasswordHash.verify} reads (older ones renamed). */
+    static String inJakartaEncoding(String stored) {
+        return stored != null && stored.startsWith(LEGACY_PREFIX) ? ALGORITHM + ":" + stored.substring(LEGACY_PREFIX.length()) : stored;
     }
 
     public static String randomPassword() {
@@ -51,12 +42,11 @@ public final class PasswordHashes {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    static byte[] derive(char[] password, byte[] salt, int iterations) {
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
+            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+            throw new IllegalStateException(ALGORITHM + " is not available", e);
         }
     }
 

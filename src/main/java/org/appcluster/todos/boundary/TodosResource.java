@@ -9,6 +9,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,6 +66,7 @@ public class TodosResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject create(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         TodoRequest request = Validation.require(validator, JSONB.fromJson(JsonBodies.readObject(body).toString(), TodoRequest.class));
         Todo todo = store.create(request.title(), request.userOrAnonymous());
