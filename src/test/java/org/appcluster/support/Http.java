@@ -70,7 +70,7 @@ public final class Http {
     }
 
     /** Sends with the given client (one with a cookie store keeps a session). */
-    static Response send(HttpClient client, HttpRequest.Builder request) {
+    public static Response send(HttpClient client, HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

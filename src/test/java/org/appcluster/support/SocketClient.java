@@ -87,6 +87,22 @@ public final class SocketClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** One message sent as several frames (a continuation after the first). */
+    public void sendInParts(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+    }
+
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** The code the node closed the socket with (-1: the connection failed), or null while it is open. */
+    public Integer closeCode() {
+        return closed.getNow(null);
+    }
+
     public JsonObject next() {
         JsonObject frame = poll(TIMEOUT);
         if (frame == null) {

@@ -8,6 +8,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +61,12 @@ public class BroadcastEndpoint {
     @OnMessage(maxMessageSize = MAX_TEXT_BUFFER)
     public void message(String text) {
         messages.handle(client, text);
+    }
+
+    /** The protocol is JSON text: a binary frame gets an error frame, and the socket stays open. */
+    @OnMessage(maxMessageSize = MAX_TEXT_BUFFER)
+    public void binary(ByteBuffer ignored) {
+        messages.refuseBinary(client);
     }
 
     /** Pongs answer the pings that measure how much the client has read. */

@@ -68,6 +68,14 @@ public class ClientMessages {
         }
     }
 
+    /** Binary frames count against the rate limit like any message, and are refused. */
+    public void refuseBinary(ClientConnection client) {
+        int refused = client.rate().acquire(clock.getAsLong());
+        if (refused == 0) {
+            client.send(ClientFrames.error("UNSUPPORTED_FRAME", "Binary frames are not part of the protocol: send JSON text"));
+        }
+    }
+
     private void subscribe(ClientConnection client, JsonObject message) {
         String channel = stringField(message, "channel");
         ChannelPattern pattern = policy.browserSubscription(channel);

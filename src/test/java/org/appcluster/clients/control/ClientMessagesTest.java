@@ -54,6 +54,12 @@ class ClientMessagesTest {
     }
 
     @Test
+    void aBinaryFrameIsAnErrorFrame() {
+        messages.refuseBinary(client);
+        assertEquals("UNSUPPORTED_FRAME", lastFrame().getString("code"));
+    }
+
+    @Test
     void aDeeplyNestedMessageIsAnErrorFrame() {
         messages.handle(client, "{\"type\":\"ping\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
         assertEquals("INVALID_MESSAGE", lastFrame().getString("code"));

@@ -1,0 +1,242 @@
+package org.appcluster.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.appcluster.support.Http;
+import org.appcluster.support.LocalCluster;
+import org.appcluster.support.ServerNode;
+import org.appcluster.support.Session;
+import org.appcluster.support.SocketClient;
+import org.appcluster.support.Waits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Generated bad input, at least 1,000 per run, against two nodes sharing Redis: every answer is
+ * below 500, no refusal is an HTML page, each is JSON with a code (an error frame or a close code on
+ * the socket), no node goes down, and afterwards a normal broadcast reaches every client. The seed
+ * is printed; {@code -Dfuzz.seed=N} replays a run.
+ */
+@ExtendWith(LocalCluster.Extension.class)
+class FuzzIT {
+
+    private static final int REST_INPUTS = 800;
+    private static final int SOCKET_INPUTS = 400;
+    private static final int SOCKETS = 8;
+    /** Unsupported data (binary), invalid payload, policy violation, message too big. */
+    private static final Set<Integer> REFUSAL_CLOSE_CODES = Set.of(1003, 1007, 1008, 1009);
+    private static final String CHANNEL = "view:fuzz:after:all";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final List<String> failures = new ArrayList<>();
+    private final Map<String, Integer> restOutcomes = new TreeMap<>();
+    private final Map<String, Integer> socketOutcomes = new TreeMap<>();
+
+    @Test
+    void badInputIsRefusedClearlyAndTheClusterKeepsDelivering(LocalCluster cluster) {
+        long seed = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
+        System.out.println("[fuzz] seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+        List<SocketClient> bystanders = List.of(SocketClient.connect(cluster.a(), null), SocketClient.connect(cluster.b(), null));
+        bystanders.forEach(client -> client.subscribe(CHANNEL, false));
+        try {
+            fuzzRest(cluster, seed);
+            List<SocketClient> survivors = fuzzSocket(cluster, seed);
+            survivors.forEach(this::drain);
+            System.out.println("[fuzz] REST " + REST_INPUTS + " requests: " + restOutcomes);
+            System.out.println("[fuzz] socket " + SOCKET_INPUTS + " inputs: " + socketOutcomes);
+            assertTrue(failures.isEmpty(), failures.size() + " bad answers (seed " + seed + "):\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+
+            for (ServerNode node : cluster.nodes()) {
+                assertEquals(200, Http.getStatus(node.uri("/api/1/app-cluster/broadcast/status")), node.name() + " still serves");
+            }
+            List<SocketClient> everyone = new ArrayList<>(bystanders);
+            for (SocketClient survivor : survivors) {
+                survivor.subscribe(CHANNEL, false);
+                everyone.add(survivor);
+            }
+            String marker = UUID.randomUUID().toString();
+            // The fuzz may have used up this address's publish limit for a second: wait it out.
+            Waits.until("a normal publish accepted", SocketClient.TIMEOUT, () -> Http.postJson(cluster.b().uri("/api/1/app-cluster/broadcast/" + CHANNEL),
+                    "{\"data\":{\"marker\":\"" + marker + "\"}}").status() == 200);
+            for (SocketClient client : everyone) {
+                JsonObject received;
+                do {
+                    received = client.nextBroadcast();
+                } while (!CHANNEL.equals(received.getString("channel")));
+                assertEquals(marker, received.getJsonObject("data").getString("marker"));
+            }
+            survivors.forEach(SocketClient::close);
+        } finally {
+            bystanders.forEach(SocketClient::close);
+        }
+    }
+
+    private void fuzzRest(LocalCluster cluster, long seed) {
+        BadRequests requests = new BadRequests(seed);
+        Session admin = cluster.signInAsAdmin(cluster.a());
+        for (int i = 0; i < REST_INPUTS; i++) {
+            BadRequests.BadRequest request = requests.next();
+            ServerNode node = cluster.nodes().get(i % 2);
+            Http.Response response;
+            try {
+                response = i % 3 == 0 ? admin.send(request.path(), builder -> build(builder, request))
+                        : Http.send(HTTP, build(HttpRequest.newBuilder(node.uri(request.path())), request));
+            } catch (RuntimeException e) {
+                failures.add("no answer (" + e + ") to " + request.describe());
+                continue;
+            }
+            restOutcomes.merge(response.status() + (response.body() != null && response.body().containsKey("code")
+                    ? " " + response.body().getString("code", "?") : ""), 1, Integer::sum);
+            check(request, response);
+        }
+    }
+
+    private static HttpRequest.Builder build(HttpRequest.Builder builder, BadRequests.BadRequest request) {
+        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (!request.contentType().isEmpty()) {
+            builder.header("Content-Type", request.contentType());
+        }
+        request.headers().forEach(builder::header);
+        return builder;
+    }
+
+    /**
+     * Payara's connector refuses a path it cannot decode (an encoded NUL, or {@code ..} climbing
+     * above the root) with an empty 400 before any application code, filter or error page runs
+     * ({@code CoyoteAdapter.postParseRequest}); nothing in the application can give it a body.
+     */
+    private static boolean refusedByTheConnector(BadRequests.BadRequest request, Http.Response response) {
+        return response.status() == 400 && response.text().isEmpty()
+                && (request.path().contains("%00") || request.path().contains("..%2F"));
+    }
+
+    private void check(BadRequests.BadRequest request, Http.Response response) {
+        String what = response.status() + " to " + request.describe() + ": " + abbreviate(response.text());
+        if (refusedByTheConnector(request, response)) {
+            restOutcomes.merge("(of those 400s) empty, from the connector", 1, Integer::sum);
+        } else if (response.status() >= 500) {
+            failures.add("server error " + what);
+        } else if (response.text().toLowerCase(java.util.Locale.ROOT).contains("<html") || response.text().contains("\tat ")) {
+            failures.add("an HTML page or a stack trace " + what);
+        } else if (response.status() >= 400 && !"HEAD".equals(request.method())) {
+            JsonObject body = response.body();
+            if (!response.contentType().startsWith("application/json") || body == null
+                    || body.getBoolean("success", true) || body.getString("code", "").isEmpty()) {
+                failures.add("a refusal without the JSON error body " + what + " [" + response.contentType() + "]");
+            }
+        }
+    }
+
+    /** Sends every input on one of a few sockets over both nodes; returns the sockets still open. */
+    private List<SocketClient> fuzzSocket(LocalCluster cluster, long seed) {
+        BadFrames frames = new BadFrames(seed);
+        List<SocketClient> sockets = new ArrayList<>();
+        for (int i = 0; i < SOCKETS; i++) {
+            sockets.add(SocketClient.connect(cluster.nodes().get(i % 2), null));
+        }
+        for (int i = 0; i < SOCKET_INPUTS; i++) {
+            int slot = i % SOCKETS;
+            BadFrames.BadFrame frame = frames.next();
+            SocketClient socket = sockets.get(slot);
+            try {
+                frame.sendOn(socket);
+            } catch (RuntimeException e) {
+                // The node may close the socket while the frame is still going out; the close code says why.
+            }
+            if (!settled(socket, frame)) {
+                sockets.set(slot, SocketClient.connect(cluster.nodes().get(slot % 2), null));
+            }
+        }
+        SocketClient flooded = sockets.get(0);
+        for (int i = 0; i < 300; i++) {
+            flooded.send("{\"type\":\"ping\"}");
+        }
+        settled(flooded, new BadFrames.BadFrame() {
+            public String describe() {
+                return "300 pings at once";
+            }
+
+            public void sendOn(SocketClient socket) {
+            }
+        });
+        return sockets.stream().filter(SocketClient::isOpen).toList();
+    }
+
+    /**
+     * Reads what the node answered, up to the pong of a ping sent after it, checking each frame;
+     * false when the node closed the socket (with a refusal's close code, or it is a failure).
+     */
+    private boolean settled(SocketClient socket, BadFrames.BadFrame input) {
+        long deadline = System.nanoTime() + SocketClient.TIMEOUT.toNanos();
+        boolean pingSent = false;
+        while (System.nanoTime() < deadline) {
+            if (socket.closeCode() != null) {
+                int code = socket.closeCode();
+                socketOutcomes.merge("closed " + code, 1, Integer::sum);
+                if (!REFUSAL_CLOSE_CODES.contains(code)) {
+                    failures.add("socket closed with " + code + " after " + input.describe());
+                }
+                return false;
+            }
+            if (!pingSent) {
+                try {
+                    socket.send("{\"type\":\"ping\"}");
+                    pingSent = true;
+                } catch (RuntimeException e) {
+                    continue; // closing: the next round reads the close code
+                }
+            }
+            JsonObject answer = socket.poll(Duration.ofMillis(1100));
+            if (answer == null) {
+                pingSent = false; // dropped by the socket's rate limit: ask again next interval
+                continue;
+            }
+            if (!answer.getBoolean("success", false)) {
+                String code = answer.getString("code", "");
+                socketOutcomes.merge(code.isEmpty() ? "error without code" : code, 1, Integer::sum);
+                if (code.isEmpty()) {
+                    failures.add("an error frame without a code after " + input.describe() + ": " + answer);
+                }
+            } else if ("pong".equals(answer.getJsonObject("data").getString("type", ""))) {
+                return true;
+            }
+        }
+        failures.add("no answer within " + SocketClient.TIMEOUT.toSeconds() + " s after " + input.describe());
+        return socket.isOpen();
+    }
+
+    /** Reads and checks whatever the node still had to say on the socket. */
+    private void drain(SocketClient socket) {
+        BadFrames.BadFrame quiet = new BadFrames.BadFrame() {
+            public String describe() {
+                return "the fuzz (answers still arriving)";
+            }
+
+            public void sendOn(SocketClient ignored) {
+            }
+        };
+        settled(socket, quiet);
+        for (JsonObject left = socket.poll(Duration.ofMillis(300)); left != null; left = socket.poll(Duration.ofMillis(300))) {
+            if (!left.getBoolean("success", false) && left.getString("code", "").isEmpty()) {
+                failures.add("an error frame without a code: " + left);
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}
