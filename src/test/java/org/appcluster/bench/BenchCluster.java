@@ -32,13 +32,14 @@ final class BenchCluster implements AutoCloseable {
 
     /** The nodes' JVM options: a fixed heap and G1, then any {@code -Dbench.nodeJvm="..."} (JIT or CDS flags to compare). */
     static List<String> nodeJvm() {
-        List<String> options = nodeJvm();
+        List<String> options = new ArrayList<>(NODE_JVM);
         String extra = System.getProperty("bench.nodeJvm", "").trim();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
         }
         return options;
     }
+
     private static final Pattern G1_USED = Pattern.compile("garbage-first heap\\s+total\\s+\\d+K, used (\\d+)K");
 
     final RedisProcess redis;
