@@ -29,17 +29,6 @@ final class BenchCluster implements AutoCloseable {
 
     static final String SITE = "bench";
     private static final List<String> NODE_JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
-
-    /** The nodes' JVM options: a fixed heap and G1, then any {@code -Dbench.nodeJvm="..."} (JIT or CDS flags to compare). */
-    static List<String> nodeJvm() {
-        List<String> options = new ArrayList<>(NODE_JVM);
-        String extra = System.getProperty("bench.nodeJvm", "").trim();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
-        }
-        return options;
-    }
-
     private static final Pattern G1_USED = Pattern.compile("garbage-first heap\\s+total\\s+\\d+K, used (\\d+)K");
 
     final RedisProcess redis;
@@ -52,6 +41,16 @@ final class BenchCluster implements AutoCloseable {
         this.mongo = mongo;
         this.a = a;
         this.b = b;
+    }
+
+    /** The nodes' JVM options: a fixed heap and G1, then any {@code -Dbench.nodeJvm="..."} (JIT or CDS flags to compare). */
+    static List<String> nodeJvm() {
+        List<String> options = new ArrayList<>(NODE_JVM);
+        String extra = System.getProperty("bench.nodeJvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     /** Where the benchmark's own processes log: Redis, the peer's nodes, npm. */
