@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 import org.appcluster.support.Processes;
 
 /**
- * Time HotSpot's JIT compilers spent in a set of JVMs, from their {@code sun.ci.totalTime}
+ * Time HotSpot's JIT compilers spent in a set of JVMs, from their {@code java.ci.totalTime}
  * performance counter (read with {@code jcmd PerfCounter.print}): how much of a step's server
  * CPU went to compiling rather than serving. It is the compilations' elapsed time, which equals
  * their CPU time while the compiler threads are not starved of a core.
  */
 final class JitTime {
 
-    private static final Pattern TOTAL = Pattern.compile("sun\\.ci\\.totalTime=(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("(?:java|sun)\\.ci\\.totalTime=(\\d+)");
     private static final Pattern FREQUENCY = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)");
 
     private final List<Long> jvmPids;
