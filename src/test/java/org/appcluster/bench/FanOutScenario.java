@@ -23,7 +23,7 @@ record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults res
         Subscribers subscribed = Subscribers.open(target, sockets, subscribers, i -> channel(name, i % channels));
         int perChannel = subscribers / channels;
         RestPublisher publisher = RestPublisher.broadcasts(100);
-        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(target.nodeProcesses()), JitTime.of(target.jvmPids()));
+        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(target.nodeProcesses()), JitCpu.of(target.jvmPids()));
         // Unreported: a JVM's first step would otherwise measure its JIT compiling, not its serving.
         System.out.println("[bench] " + name + " " + target.name() + ": warm-up step at " + rates.get(0) + " publish/s");
         IntFunction<URI> publishTo = i -> target.publishUri(i, channel(name, i % channels));

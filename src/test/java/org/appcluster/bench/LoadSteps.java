@@ -12,11 +12,11 @@ final class LoadSteps {
 
     private final BenchSockets sockets;
     private final ProcessCpu nodesCpu;
-    private final JitTime nodesJit;
+    private final JitCpu nodesJit;
     private long expectedSoFar;
     private long cpuAtLastArrival;
 
-    LoadSteps(BenchSockets sockets, ProcessCpu nodesCpu, JitTime nodesJit) {
+    LoadSteps(BenchSockets sockets, ProcessCpu nodesCpu, JitCpu nodesJit) {
         this.sockets = sockets;
         this.nodesCpu = nodesCpu;
         this.nodesJit = nodesJit;
@@ -33,7 +33,7 @@ final class LoadSteps {
         long closedBefore = sockets.closedByServer.sum();
         long signalsBefore = sockets.missedSignals.sum();
         publisher.reset();
-        long jitBefore = nodesJit.nanos();
+        Map<String, Long> jitBefore = nodesJit.read();
         long cpuBefore = nodesCpu.nanos();
         long started = System.nanoTime();
         load.run();
@@ -41,19 +41,19 @@ final class LoadSteps {
         long expected = publisher.accepted.sum() * framesPerMessage;
         expectedSoFar += expected;
         long last = Deliveries.awaitDrained(sockets.received::sum, expectedSoFar, () -> cpuAtLastArrival = nodesCpu.nanos());
-        long jitNanos = jitBefore < 0 ? -1 : nodesJit.nanos() - jitBefore;
+        long jitNanos = nodesJit.measures() ? JitCpu.nanosBetween(jitBefore, nodesJit.read()) : -1;
         long delivered = sockets.received.sum() - before;
         Map<String, Object> deliveries = Deliveries.row(delivered, expected, started, last,
                 sockets.latencyMicros.getIntervalHistogram());
         return new Step(deliveries, publisher.accepted.sum() / loadSeconds, publisher.failed.sum() + publisher.fellBack.sum(),
                 publisher.skipped.sum(), sockets.closedByServer.sum() - closedBefore, sockets.missedSignals.sum() - signalsBefore,
-                ProcessCpu.microsPer(cpuAtLastArrival - cpuBefore, delivered), JitTime.percentOf(jitNanos, cpuAtLastArrival - cpuBefore));
+                ProcessCpu.microsPer(cpuAtLastArrival - cpuBefore, delivered), JitCpu.percentOf(jitNanos, cpuAtLastArrival - cpuBefore));
     }
 
     /**
      * What one step measured: the delivery columns, then the publisher's and the sockets' side,
      * the nodes' CPU µs per delivery ({@link ProcessCpu#microsPer}) and the share of it their JIT
-     * compilers took ({@link JitTime#percentOf}).
+     * compilers took ({@link JitCpu#percentOf}).
      */
     record Step(Map<String, Object> deliveries, double acceptedPerSecond, long errors, long skipped, long socketsClosed, long missedSignals,
                 Object cpuMicrosPerDelivery, Object jitPercentOfCpu) {

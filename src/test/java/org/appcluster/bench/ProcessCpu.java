@@ -15,7 +15,7 @@ import org.appcluster.support.Processes;
  */
 final class ProcessCpu {
 
-    private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicksPerSecond();
+    static final long NANOS_PER_TICK = 1_000_000_000L / clockTicksPerSecond();
 
     private final List<Path> statFiles;
 
@@ -45,7 +45,7 @@ final class ProcessCpu {
     }
 
     /** utime + stime: fields 14 and 15, counted after the command name, which may hold spaces. */
-    private static long ticks(Path stat) {
+    static long ticks(Path stat) {
         try {
             String text = Files.readString(stat);
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");

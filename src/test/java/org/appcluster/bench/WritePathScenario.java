@@ -21,7 +21,7 @@ record WritePathScenario(BenchCluster cluster, BenchSockets sockets, BenchResult
             opened.addAll(sockets.open(cluster.socketUri(cluster.node(node)), ClientProtocol.JPULSE, subscribers / 2, i -> CHANNEL));
         }
         RestPublisher writer = new RestPublisher((sequence, sentAt) -> "{\"title\":\"" + BenchSockets.TITLE_TIME + sentAt + "\"}");
-        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(cluster.nodeProcesses()), JitTime.of(cluster.jvmPids()));
+        LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(cluster.nodeProcesses()), JitCpu.of(cluster.jvmPids()));
         for (int rate : rates) {
             LoadSteps.Step measured = steps.run(writer, subscribers,
                     () -> writer.run(rate, step, i -> cluster.node(i).uri("/api/1/helloClusterTodo")));
