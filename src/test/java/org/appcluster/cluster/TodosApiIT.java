@@ -11,6 +11,7 @@ import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
+import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,5 +102,19 @@ class TodosApiIT {
         assertEquals(status, response.status(), response.text());
         assertEquals(false, response.body().getBoolean("success"));
         assertEquals(code, response.body().getString("code"), response.text());
+    }
+
+    @Test
+    void aScriptHammeringTheListIsSlowedWithA429Json(LocalCluster cluster) {
+        URI missing = todos(cluster.b(), "/000000000000000000000000/toggle");
+        Http.Response limited = null;
+        for (int i = 0; i < 40 && (limited == null || limited.status() != 429); i++) {
+            limited = call("PUT", missing, null);
+        }
+        assertEquals(429, limited.status(), limited.text());
+        assertEquals("RATE_LIMIT_EXCEEDED", limited.body().getString("code"));
+        assertEquals("1", limited.header("Retry-After"));
+        // The next second takes writes again (and the suites after this one write to node B).
+        Waits.until("writes accepted again", SocketClient.TIMEOUT, () -> call("PUT", missing, null).status() == 404);
     }
 }

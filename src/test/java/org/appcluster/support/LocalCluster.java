@@ -68,6 +68,8 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return Map.ofEntries(Map.entry("redis.uri", redisUri), Map.entry("redis.mode", redisMode), Map.entry("mongo.uri", mongoUri),
                 Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("dashboard.interval-seconds", "1"),
+                // The suites and the fuzz add to-dos run after run; TodosApiIT checks the limit itself.
+                Map.entry("todos.max-items", "1000000"),
                 // -Dit.sendPath=portable runs the suites on the WebSocket API's own send path.
                 Map.entry("websocket.send-path", sendPath()),
                 // Histories of their own for the tests of history, so they do not restart each other's.

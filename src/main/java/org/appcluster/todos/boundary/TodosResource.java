@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,16 +19,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.JsonBodies;
 import org.appcluster.infra.Validation;
+import org.appcluster.security.control.ClientTokens;
+import org.appcluster.todos.control.TodoLimits;
 import org.appcluster.todos.control.TodoStore;
 import org.appcluster.todos.entity.Todo;
 import org.appcluster.todos.entity.TodoChanged;
 import org.appcluster.todos.entity.TodoRequest;
-import org.appcluster.security.control.ClientTokens;
 
 /**
  * The collaborative to-do list. Each write is validated, stored, answered, and then announced by
@@ -54,6 +57,12 @@ public class TodosResource {
     @Inject
     ClientTokens clientTokens;
 
+    @Inject
+    TodoLimits limits;
+
+    @Context
+    HttpServletRequest http;
+
     @GET
     public JsonObject list() {
         return JSON.createObjectBuilder().add("success", true).add("data", toJson(store.list())).build();
@@ -68,7 +77,9 @@ public class TodosResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject create(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
+        limits.countWrite(http.getRemoteAddr());
         TodoRequest request = Validation.require(validator, JSONB.fromJson(JsonBodies.readObject(body).toString(), TodoRequest.class));
+        limits.requireRoom();
         Todo todo = store.create(request.title(), request.userOrAnonymous());
         changed.fire(new TodoChanged("created", todo, request.userOrAnonymous(), clientTokens.verified(request.uuid(), clientToken)));
         return item(todo, "To-do created");
@@ -77,6 +88,7 @@ public class TodosResource {
     @PUT
     @Path("{id}/toggle")
     public JsonObject toggle(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
+        limits.countWrite(http.getRemoteAddr());
         Actor actor = Actor.from(validator, body);
         Todo todo = store.toggle(id).orElseThrow(() -> notFound(id));
         changed.fire(new TodoChanged("toggled", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
@@ -86,6 +98,7 @@ public class TodosResource {
     @DELETE
     @Path("{id}")
     public JsonObject delete(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
+        limits.countWrite(http.getRemoteAddr());
         Actor actor = Actor.from(validator, body);
         Todo todo = store.delete(id).orElseThrow(() -> notFound(id));
         changed.fire(new TodoChanged("deleted", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));

@@ -17,16 +17,19 @@ import org.appcluster.todos.entity.Todo;
 import org.appcluster.todos.entity.TodoStats;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The shared to-do list in the {@code helloClusterTodos} collection. */
 @ApplicationScoped
 public class TodoStore {
 
-    /** Enough for a demo page; the list is returned whole. */
-    static final int MAX_ITEMS = 500;
-
     @Inject
     MongoDatabase database;
+
+    /** The most the list keeps (see {@link TodoLimits}); it is returned whole. */
+    @Inject
+    @ConfigProperty(name = "todos.max-items", defaultValue = "500")
+    int maxItems = 500;
 
     private MongoCollection<Document> todos;
 
@@ -37,7 +40,7 @@ public class TodoStore {
 
     public List<Todo> list() {
         List<Todo> result = new ArrayList<>();
-        todos.find().sort(Sorts.ascending("createdAt", "_id")).limit(MAX_ITEMS).forEach(doc -> result.add(toTodo(doc)));
+        todos.find().sort(Sorts.ascending("createdAt", "_id")).limit(maxItems).forEach(doc -> result.add(toTodo(doc)));
         return result;
     }
 
@@ -85,6 +88,10 @@ public class TodoStore {
 
     public long count() {
         return todos.countDocuments();
+    }
+
+    public int maxItems() {
+        return maxItems;
     }
 
     private Optional<Document> find(String id) {
