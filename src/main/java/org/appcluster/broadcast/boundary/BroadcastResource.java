@@ -32,6 +32,7 @@ import org.appcluster.broadcast.entity.InvalidChannelException;
 import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.ClientAddress;
 import org.appcluster.infra.JsonBodies;
 import org.appcluster.security.control.ClientTokens;
 
@@ -61,6 +62,9 @@ public class BroadcastResource {
 
     @Inject
     ClientTokens clientTokens;
+
+    @Inject
+    ClientAddress clientAddress;
 
     /**
      * Body {@code {"data":{…},"uuid":"<optional>","omitSelf":<optional>}}. A uuid counts only with
@@ -148,7 +152,7 @@ public class BroadcastResource {
         String claimed = claimedUuid(message.get("uuid"));
         String sender = clientTokens.verified(claimed, request.getHeader(ClientTokens.HEADER));
         String excluded = excludedUuid(message, claimed, sender);
-        if (!rateLimiter.allow(request.getRemoteAddr(), sender)) {
+        if (!rateLimiter.allow(clientAddress.of(request), sender)) {
             throw new ApiException(429, "RATE_LIMIT_EXCEEDED", "Too many broadcasts: at most "
                     + PublishRateLimiter.PER_CLIENT_PER_SECOND + " per second per client");
         }

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * REST publishing limits: per browser (its uuid, when its token proves it) and, so that rotating
- * uuids does not help, a higher one per remote address. Behind a proxy every browser shares the
- * proxy's address, so operators raise {@code publish.rate-limit.per-address} there.
+ * uuids does not help, a higher one per client address (behind a trusted proxy, the address it
+ * forwards: {@code ClientAddress}).
  */
 @ApplicationScoped
 public class PublishRateLimiter {

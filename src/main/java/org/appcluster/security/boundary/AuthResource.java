@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.ClientAddress;
 import org.appcluster.infra.JsonBodies;
 import org.appcluster.security.control.CsrfTokens;
 import org.appcluster.security.control.SignInThrottle;
@@ -49,6 +50,9 @@ public class AuthResource {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     HttpServletRequest request;
 
@@ -65,7 +69,7 @@ public class AuthResource {
         if (username.isEmpty() || password.isEmpty() || username.length() > 100 || password.length() > 200) {
             throw new ApiException(400, "VALIDATION_ERROR", "username and password are required");
         }
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         Duration wait = throttle.waitBefore(address, username);
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);

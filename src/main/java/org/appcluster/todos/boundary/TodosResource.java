@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.appcluster.infra.ApiException;
+import org.appcluster.infra.ClientAddress;
 import org.appcluster.infra.JsonBodies;
 import org.appcluster.infra.Validation;
 import org.appcluster.security.control.ClientTokens;
@@ -60,6 +61,9 @@ public class TodosResource {
     @Inject
     TodoLimits limits;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     HttpServletRequest http;
 
@@ -77,7 +81,7 @@ public class TodosResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject create(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
-        limits.countWrite(http.getRemoteAddr());
+        limits.countWrite(clientAddress.of(http));
         TodoRequest request = Validation.require(validator, JSONB.fromJson(JsonBodies.readObject(body).toString(), TodoRequest.class));
         limits.requireRoom();
         Todo todo = store.create(request.title(), request.userOrAnonymous());
@@ -88,7 +92,7 @@ public class TodosResource {
     @PUT
     @Path("{id}/toggle")
     public JsonObject toggle(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
-        limits.countWrite(http.getRemoteAddr());
+        limits.countWrite(clientAddress.of(http));
         Actor actor = Actor.from(validator, body);
         Todo todo = store.toggle(id).orElseThrow(() -> notFound(id));
         changed.fire(new TodoChanged("toggled", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
@@ -98,7 +102,7 @@ public class TodosResource {
     @DELETE
     @Path("{id}")
     public JsonObject delete(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
-        limits.countWrite(http.getRemoteAddr());
+        limits.countWrite(clientAddress.of(http));
         Actor actor = Actor.from(validator, body);
         Todo todo = store.delete(id).orElseThrow(() -> notFound(id));
         changed.fire(new TodoChanged("deleted", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
