@@ -68,8 +68,13 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return Map.ofEntries(Map.entry("redis.uri", redisUri), Map.entry("redis.mode", redisMode), Map.entry("mongo.uri", mongoUri),
                 Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
                 Map.entry("dashboard.interval-seconds", "1"),
-                // The suites and the fuzz add to-dos run after run; TodosApiIT checks the limit itself.
+                // The suites and the fuzz add to-dos run after run, and the API tests write faster than
+                // a person; TodosApiIT checks the rate limit as a client of its own.
                 Map.entry("todos.max-items", "1000000"),
+                Map.entry("todos.rate-limit.per-address", "50"),
+                // The fuzz speaks as many clients behind a proxy, so its bad sign-ins and writes
+                // do not use up the limits of 127.0.0.1, which every other test shares.
+                Map.entry("http.trusted-proxies", "127.0.0.1,::1"),
                 // -Dit.sendPath=portable runs the suites on the WebSocket API's own send path.
                 Map.entry("websocket.send-path", sendPath()),
                 // Histories of their own for the tests of history, so they do not restart each other's.
