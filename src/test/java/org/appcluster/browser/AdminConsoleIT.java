@@ -66,7 +66,9 @@ class AdminConsoleIT {
                     + "document.getElementById('signin-form').requestSubmit(); true");
             page.waitFor("the console on this site after next=" + next, "location.pathname === '/admin/' && location.host === "
                     + js(cluster.a().uri("/").getAuthority()));
-            page.evalString("fetch('/api/1/auth/signout', {method: 'POST'}).then(r => String(r.status))");
+            // The console leaves for the sign-in page once signed out, so wait for that page, not on the fetch.
+            page.eval("fetch('/api/1/auth/signout', {method: 'POST'}).then(() => location.assign('/signin.jsp')); true");
+            page.waitFor("the sign-in page after signing out", "location.pathname === '/signin.jsp'");
             page.close(browser);
         }
     }
