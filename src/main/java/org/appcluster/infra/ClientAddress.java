@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * on. Behind a load balancer every request comes from the balancer, so {@code X-Forwarded-For} is
  * read, but only when the request came from one of {@code http.trusted-proxies} (addresses or
  * CIDR ranges): then the client is the right-most address in it that is not a trusted proxy. From
- * anyone else the header is ignored, so a client cannot make up its address.
+ * anyone else the header is ignored, so a client cannot make up its address. The same proxies are
+ * believed when they say, in {@code X-Forwarded-Proto}, that the browser came over HTTPS.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -82,6 +83,25 @@ public class ClientAddress {
             }
         }
         return client;
+    }
+
+    /**
+     * Whether the browser reached us over HTTPS: directly, or through a trusted proxy whose
+     * {@code X-Forwarded-Proto} (the last value: the one the nearest proxy set) says so.
+     */
+    public boolean cameOverHttps(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        if (trusted.isEmpty() || !isTrusted(request.getRemoteAddr())) {
+            return false;
+        }
+        List<String> protocols = Collections.list(request.getHeaders("X-Forwarded-Proto"));
+        if (protocols.isEmpty()) {
+            return false;
+        }
+        String[] hops = protocols.get(protocols.size() - 1).split(",");
+        return "https".equalsIgnoreCase(hops[hops.length - 1].trim());
     }
 
     private boolean isTrusted(String address) {

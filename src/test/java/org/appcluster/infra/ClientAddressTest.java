@@ -1,12 +1,16 @@
 package org.appcluster.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +25,20 @@ class ClientAddressTest {
 
     /** A request from {@code remote} with these X-Forwarded-For header values. */
     private static HttpServletRequest request(String remote, String... forwardedFor) {
+        return request(remote, false, Map.of("x-forwarded-for", List.of(forwardedFor)));
+    }
+
+    /** A plain-HTTP request from {@code remote} with these X-Forwarded-Proto header values. */
+    private static HttpServletRequest forwardedProto(String remote, String... protocols) {
+        return request(remote, false, Map.of("x-forwarded-proto", List.of(protocols)));
+    }
+
+    private static HttpServletRequest request(String remote, boolean secure, Map<String, List<String>> headers) {
         return (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteAddr" -> remote;
-                    case "getHeaders" -> Collections.enumeration("X-Forwarded-For".equalsIgnoreCase((String) args[0]) ? List.of(forwardedFor) : List.of());
+                    case "isSecure" -> secure;
+                    case "getHeaders" -> Collections.enumeration(headers.getOrDefault(((String) args[0]).toLowerCase(Locale.ROOT), List.of()));
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -49,6 +63,18 @@ class ClientAddressTest {
         assertEquals("198.51.100.7", address.of(request("198.51.100.7", "127.0.0.1")), "not from a trusted proxy: the header is ignored");
         assertEquals("127.0.0.1", address.of(request("127.0.0.1", "evil.example, not-an-address")), "garbage is not a client");
         assertEquals("127.0.0.1", address.of(request("127.0.0.1")), "no header: the proxy itself");
+    }
+
+    @Test
+    void httpsIsBelievedFromTheConnectionOrATrustedProxy() {
+        ClientAddress address = trusting("127.0.0.1");
+        assertTrue(address.cameOverHttps(request("198.51.100.7", true, Map.of())), "TLS to the node itself");
+        assertTrue(address.cameOverHttps(forwardedProto("127.0.0.1", "https")));
+        assertTrue(address.cameOverHttps(forwardedProto("127.0.0.1", "http, HTTPS")), "the nearest proxy's value counts");
+        assertFalse(address.cameOverHttps(forwardedProto("127.0.0.1", "https, http")));
+        assertFalse(address.cameOverHttps(forwardedProto("127.0.0.1")), "no header: plain HTTP");
+        assertFalse(address.cameOverHttps(forwardedProto("198.51.100.7", "https")), "not from a trusted proxy: the header is ignored");
+        assertFalse(trusting("").cameOverHttps(forwardedProto("127.0.0.1", "https")), "no trusted proxies: the header is ignored");
     }
 
     @Test
