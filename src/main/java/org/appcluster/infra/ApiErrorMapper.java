@@ -48,13 +48,22 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private Response error(int status, String code, String message) {
+        return error(status, code, message, uri);
+    }
+
+    /** The JSON error answer, for this mapper and the others that keep its body. */
+    static Response error(int status, String code, String message, UriInfo uri) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiResponses.error(message, code, path()))
+                .entity(ApiResponses.error(message, code, path(uri)))
                 .build();
     }
 
     private String path() {
+        return path(uri);
+    }
+
+    private static String path(UriInfo uri) {
         return uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
     }
 

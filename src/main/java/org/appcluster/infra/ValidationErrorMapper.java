@@ -1,30 +1,44 @@
 package org.appcluster.infra;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
- * Bean Validation with our error body. Checked explicitly rather than with {@code @Valid}, whose
- * failures each JAX-RS implementation maps with its own, non-JSON, response.
+ * A request that {@code @Valid} refused, answered with our error body: 400 {@code VALIDATION_ERROR}
+ * naming each field and its rule. Each JAX-RS implementation maps these failures with its own
+ * response otherwise; a mapper for this exact type comes before theirs.
  */
-public final class Validation {
+@Provider
+public class ValidationErrorMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    private Validation() {
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(ConstraintViolationException refused) {
+        Set<ConstraintViolation<?>> violations = refused.getConstraintViolations();
+        String message = violations == null || violations.isEmpty() ? "Request is not valid"
+                : violations.stream().map(ValidationErrorMapper::describe).sorted().collect(Collectors.joining("; "));
+        return ApiErrorMapper.error(400, "VALIDATION_ERROR", message, uri);
     }
 
-    public static <T> T require(Validator validator, T value) {
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            throw new ApiException(400, "VALIDATION_ERROR", violations.stream()
-                    .map(Validation::describe).sorted().collect(Collectors.joining("; ")));
-        }
-        return value;
-    }
-
+    /** {@code title: is required}; a rule on the whole body is its message alone. */
     private static String describe(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        return path.substring(path.lastIndexOf('.') + 1) + ": " + violation.getMessage();
+        Path.Node leaf = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .reduce((first, second) -> second).orElse(null);
+        if (leaf == null || leaf.getKind() == ElementKind.PARAMETER || leaf.getName() == null) {
+            return violation.getMessage();
+        }
+        return leaf.getName() + ": " + violation.getMessage();
     }
 }

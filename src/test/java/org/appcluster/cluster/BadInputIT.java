@@ -114,6 +114,17 @@ class BadInputIT {
         assertError(Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + CHANNEL), huge), 413, "PAYLOAD_TOO_LARGE");
         assertError(cluster.signInAsAdmin(node).post("/api/1/admin/broadcast-notification", "{\"message\":\"\",\"level\":\"loud\"}"),
                 400, "VALIDATION_ERROR");
+        // Records bound by JSON-B and checked by Bean Validation, with the same error body.
+        Http.Response wrongType = Http.postJson(node.uri("/api/1/helloClusterTodo"), "{\"title\":5}");
+        assertError(wrongType, 400, "VALIDATION_ERROR");
+        assertEquals("title: must be a string", wrongType.body().getString("error"));
+        Http.Response tooLong = Http.postJson(node.uri("/api/1/auth/signin"), "{\"username\":\"" + "u".repeat(101) + "\",\"password\":\"\"}");
+        assertError(tooLong, 400, "VALIDATION_ERROR");
+        assertEquals("password: is required; username: must be at most 100 characters", tooLong.body().getString("error"));
+        assertError(Http.postJson(node.uri("/api/1/helloClusterTodo"), ""), 400, "INVALID_JSON");
+        assertError(Http.postJson(node.uri("/api/1/helloClusterTodo"), "[]"), 400, "INVALID_JSON");
+        assertError(Http.request("PUT", node.uri("/api/1/helloClusterTodo/000000000000000000000000/toggle"), "{\"uuid\":\"no spaces\"}"),
+                400, "VALIDATION_ERROR");
         assertError(Http.getJson(node.uri("/api/1/no-such-thing")), 404, "NOT_FOUND");
         assertEquals(200, Http.getStatus(node.uri("/api/1/app-cluster/broadcast/status")));
     }

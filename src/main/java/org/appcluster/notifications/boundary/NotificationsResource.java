@@ -6,17 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.appcluster.infra.ApiResponses;
-import org.appcluster.infra.JsonBodies;
-import org.appcluster.infra.Validation;
 import org.appcluster.notifications.control.NotificationStore;
 import org.appcluster.notifications.entity.Notification;
 import org.appcluster.notifications.entity.NotificationRequest;
@@ -41,16 +39,11 @@ public class NotificationsResource {
     Event<NotificationSent> sent;
 
     @Inject
-    Validator validator;
-
-    @Inject
     ClientTokens clientTokens;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject send(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
-        NotificationRequest request = JSONB.fromJson(JsonBodies.readObject(body).toString(), NotificationRequest.class);
-        Validation.require(validator, request);
+    public JsonObject send(@Valid @NotNull NotificationRequest request, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         Notification notification = store.save(request);
         sent.fire(new NotificationSent(notification, clientTokens.verified(request.uuid(), clientToken)));
         return ApiResponses.success(JSONB.fromJson(JSONB.toJson(notification), JsonObject.class), "Notification sent");

@@ -16,6 +16,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,15 +25,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import java.time.Duration;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
 import org.appcluster.infra.ClientAddress;
-import org.appcluster.infra.JsonBodies;
 import org.appcluster.security.control.CsrfTokens;
 import org.appcluster.security.control.SignInThrottle;
 import org.appcluster.security.entity.Account;
+import org.appcluster.security.entity.SignIn;
 
 /** Sign in, sign out, and who am I. */
 @Path("auth")
@@ -62,13 +63,9 @@ public class AuthResource {
     @POST
     @Path("signin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject signIn(InputStream body) {
-        JsonObject login = JsonBodies.readObject(body);
-        String username = login.getString("username", "");
-        String password = login.getString("password", "");
-        if (username.isEmpty() || password.isEmpty() || username.length() > 100 || password.length() > 200) {
-            throw new ApiException(400, "VALIDATION_ERROR", "username and password are required");
-        }
+    public JsonObject signIn(@Valid @NotNull SignIn login) {
+        String username = login.username();
+        String password = login.password();
         String address = clientAddress.of(request);
         Duration wait = throttle.waitBefore(address, username);
         if (!wait.isZero()) {
@@ -86,6 +83,7 @@ public class AuthResource {
         if (previous != null) {
             previous.invalidate(); // a fresh session id on sign-in: no session fixation
         }
+        request.getSession(true); // started here, where SessionCookieFilter completes its cookie
         request.setAttribute(SessionAuthenticationMechanism.VALIDATED, checked);
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(credential).newAuthentication(true));

@@ -9,7 +9,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,15 +22,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ClientAddress;
-import org.appcluster.infra.JsonBodies;
-import org.appcluster.infra.Validation;
 import org.appcluster.security.control.ClientTokens;
 import org.appcluster.todos.control.TodoLimits;
 import org.appcluster.todos.control.TodoStore;
 import org.appcluster.todos.entity.Todo;
+import org.appcluster.todos.entity.TodoActor;
 import org.appcluster.todos.entity.TodoChanged;
 import org.appcluster.todos.entity.TodoRequest;
 
@@ -51,9 +50,6 @@ public class TodosResource {
 
     @Inject
     Event<TodoChanged> changed;
-
-    @Inject
-    Validator validator;
 
     @Inject
     ClientTokens clientTokens;
@@ -80,32 +76,34 @@ public class TodosResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject create(InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
+    public JsonObject create(@Valid @NotNull TodoRequest request, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         limits.countWrite(clientAddress.of(http));
-        TodoRequest request = Validation.require(validator, JSONB.fromJson(JsonBodies.readObject(body).toString(), TodoRequest.class));
         limits.requireRoom();
-        Todo todo = store.create(request.title(), request.userOrAnonymous());
-        changed.fire(new TodoChanged("created", todo, request.userOrAnonymous(), clientTokens.verified(request.uuid(), clientToken)));
+        TodoActor actor = request.actor();
+        Todo todo = store.create(request.title(), actor.userOrAnonymous());
+        changed.fire(new TodoChanged("created", todo, actor.userOrAnonymous(), clientTokens.verified(actor.uuid(), clientToken)));
         return item(todo, "To-do created");
     }
 
+    /** The body, naming who toggles, is optional. */
     @PUT
     @Path("{id}/toggle")
-    public JsonObject toggle(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
+    public JsonObject toggle(@PathParam("id") String id, @Valid TodoActor body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         limits.countWrite(clientAddress.of(http));
-        Actor actor = Actor.from(validator, body);
+        TodoActor actor = body == null ? TodoActor.ANONYMOUS : body;
         Todo todo = store.toggle(id).orElseThrow(() -> notFound(id));
-        changed.fire(new TodoChanged("toggled", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
+        changed.fire(new TodoChanged("toggled", todo, actor.userOrAnonymous(), clientTokens.verified(actor.uuid(), clientToken)));
         return item(todo, todo.done() ? "To-do done" : "To-do reopened");
     }
 
+    /** The body, naming who deletes, is optional. */
     @DELETE
     @Path("{id}")
-    public JsonObject delete(@PathParam("id") String id, InputStream body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
+    public JsonObject delete(@PathParam("id") String id, @Valid TodoActor body, @HeaderParam(ClientTokens.HEADER) String clientToken) {
         limits.countWrite(clientAddress.of(http));
-        Actor actor = Actor.from(validator, body);
+        TodoActor actor = body == null ? TodoActor.ANONYMOUS : body;
         Todo todo = store.delete(id).orElseThrow(() -> notFound(id));
-        changed.fire(new TodoChanged("deleted", todo, actor.user(), clientTokens.verified(actor.uuid(), clientToken)));
+        changed.fire(new TodoChanged("deleted", todo, actor.userOrAnonymous(), clientTokens.verified(actor.uuid(), clientToken)));
         return item(todo, "To-do deleted");
     }
 
@@ -119,28 +117,5 @@ public class TodosResource {
 
     private static ApiException notFound(String id) {
         return new ApiException(404, "NOT_FOUND", "No to-do with id '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'");
-    }
-
-    /** Who made a toggle or delete: an optional body with the display name and client uuid. */
-    private record Actor(String user, String uuid) {
-
-        static Actor from(Validator validator, InputStream body) {
-            return JsonBodies.readOptionalObject(body).map(json -> {
-                TodoRequest who = Validation.require(validator,
-                        new TodoRequest("-", stringOrNull(json, "user"), stringOrNull(json, "uuid")));
-                return new Actor(who.userOrAnonymous(), who.uuid());
-            }).orElse(new Actor("Anonymous", null));
-        }
-
-        private static String stringOrNull(JsonObject json, String name) {
-            JsonValue value = json.get(name);
-            if (value == null || value == JsonValue.NULL) {
-                return null;
-            }
-            if (value.getValueType() != JsonValue.ValueType.STRING) {
-                throw new ApiException(400, "VALIDATION_ERROR", name + ": must be a string");
-            }
-            return json.getString(name);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package org.appcluster.todos.entity;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.appcluster.infra.ClientId;
 
 /**
  * What a page sends to change the list. {@code user} is the visitor's display name, {@code uuid}
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 public record TodoRequest(
         @NotBlank(message = "is required") @Size(max = 200, message = "must be 1 to 200 characters") String title,
         @Size(max = 40, message = "must be at most 40 characters") String user,
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a client id of 1-64 letters, digits, '-' or '_'") String uuid) {
+        @ClientId String uuid) {
 
     /** Titles and names are stored trimmed; the limits apply to the trimmed text. */
     public TodoRequest {
@@ -19,7 +19,8 @@ public record TodoRequest(
         user = user == null ? null : user.strip();
     }
 
-    public String userOrAnonymous() {
-        return user == null || user.isEmpty() ? "Anonymous" : user;
+    /** Who sends it, as a toggle or delete names them. */
+    public TodoActor actor() {
+        return new TodoActor(user, uuid);
     }
 }
