@@ -225,6 +225,11 @@
                 for (const key of serverSubscriptions.keys()) {
                     sendSubscription('subscribe', key);
                 }
+                // The node handles a socket's frames in order: its pong says every subscription
+                // above is in place, so 'connected' means nothing published from now on is missed.
+                socket.send(JSON.stringify({ type: 'ping' }));
+                break;
+            case 'pong':
                 setConnectionStatus('connected');
                 break;
             case 'cluster-status':
