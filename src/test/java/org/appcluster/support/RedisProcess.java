@@ -73,9 +73,14 @@ public final class RedisProcess implements AutoCloseable {
 
     /** Sends one inline command and returns the first line of the reply. */
     public String command(String inline) {
+        return command(inline, Duration.ofSeconds(2));
+    }
+
+    /** Sends one inline command and reads the first line of its reply, waiting up to {@code timeout}. */
+    public String command(String inline, Duration timeout) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            socket.setSoTimeout(2000);
+            socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
