@@ -39,7 +39,7 @@ class SlowConsumerIT {
             for (int n = 0; n < MESSAGES; n++) {
                 assertEquals(n, reader.nextBroadcast().getJsonObject("data").getInt("n"), "in order, none lost");
             }
-            assertTrue(stalled.drainUntilClosed(), "the server closed the client that stopped reading");
+            assertEquals(1008, stalled.drainUntilClosed(), "the server closed the client that stopped reading, as a policy violation");
             assertTrue(Files.readString(node.log().toPath()).contains("it stopped reading"));
         }
     }

@@ -1,6 +1,9 @@
 package org.appcluster.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,18 +48,31 @@ public final class StalledClient implements AutoCloseable {
         }
     }
 
-    /** Reads everything the server managed to send; true once the server closed the connection. */
-    public boolean drainUntilClosed() {
+    /**
+     * Reads everything the server managed to send, frame by frame, until the connection ends: the
+     * code of the server's close frame, or -1 when the connection ended without one.
+     */
+    public int drainUntilClosed() {
         try {
             socket.setSoTimeout((int) SocketClient.TIMEOUT.toMillis());
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[65536];
-            while (in.read(buffer) >= 0) {
-                // discard: only the end of the stream matters
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            while (true) {
+                int opcode = in.readUnsignedByte() & 0x0F;
+                long length = in.readUnsignedByte() & 0x7F; // server frames are not masked
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                if (opcode == 0x8) {
+                    return length >= 2 ? in.readUnsignedShort() : 1005;
+                }
+                in.skipNBytes(length);
             }
-            return true;
+        } catch (EOFException e) {
+            return -1;
         } catch (IOException e) {
-            return false;
+            throw new UncheckedIOException(e);
         }
     }
 
