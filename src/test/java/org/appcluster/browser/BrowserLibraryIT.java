@@ -139,7 +139,7 @@ class BrowserLibraryIT {
                 + "jPulse.appCluster.broadcast.subscribe(" + js(channel) + ", d => got.push('omit:' + d.n), {omitSelf: true});"
                 + "jPulse.appCluster.broadcast.subscribe(" + js(channel) + ", d => got.push('keep:' + d.n), {omitSelf: false}); true");
         // A probe from another client proves the subscriptions reached the node before we count.
-        page.waitFor("the subscriptions to be active", "(" + publishFrom(cluster.b(), channel, 0) + ", got.includes('keep:0'))");
+        page.waitFor("the subscriptions to be active", "got.includes('keep:0')", () -> publishFrom(cluster.b(), channel, 0));
         page.waitFor("the probe on every subscription", "got.filter(g => g.endsWith(':0')).length >= 3");
         page.eval("got = []; true");
 
@@ -150,15 +150,15 @@ class BrowserLibraryIT {
         publishFrom(cluster.b(), channel, 5);
         page.waitFor("the last message", "got.includes('keep:5')");
 
+        // A probe published just before the subscriptions were seen active may still arrive late.
         assertEquals("[\"wild:1\",\"keep:1\",\"wild:2\",\"omit:2\",\"keep:2\",\"wild:5\",\"omit:5\",\"keep:5\"]",
-                page.eval("got").toString());
+                page.eval("got.filter(g => !g.endsWith(':0'))").toString());
         page.close(browser);
     }
 
-    /** Publishes through REST from outside the page (as another client would) and returns "true". */
-    private static String publishFrom(ServerNode node, String channel, int n) {
+    /** Publishes through REST from outside the page, as another client would. */
+    private static void publishFrom(ServerNode node, String channel, int n) {
         Http.Response response = Http.postJson(node.uri("/api/1/app-cluster/broadcast/" + channel), "{\"data\":{\"n\":" + n + "}}");
         assertEquals(200, response.status(), response.text());
-        return "true";
     }
 }

@@ -79,7 +79,13 @@ public final class BrowserPage {
 
     /** Polls {@code condition} in the page; a condition that throws (element not there yet) is false. */
     public void waitFor(String what, String condition) {
+        waitFor(what, condition, () -> { });
+    }
+
+    /** As {@link #waitFor(String, String)}, doing {@code eachRound} before each look (publishing until the page hears one, say). */
+    public void waitFor(String what, String condition, Runnable eachRound) {
         Waits.until(what, TIMEOUT, () -> {
+            eachRound.run();
             try {
                 return evalBoolean(condition);
             } catch (AssertionError notYet) {
