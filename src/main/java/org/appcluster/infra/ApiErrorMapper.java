@@ -1,5 +1,7 @@
 package org.appcluster.infra;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
 public class ApiErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorMapper.class.getName());
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @Context
     UriInfo uri;
@@ -35,6 +38,11 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (causedByBadJson(thrown)) {
             return error(400, "INVALID_JSON", "Request body is not valid JSON of the expected shape");
+        }
+        if (causedByUnreachableDatabase(thrown)) {
+            LOG.warning(() -> "MongoDB does not answer (" + thrown.getMessage() + ") on " + path());
+            return Response.fromResponse(error(503, "DATABASE_UNAVAILABLE", "The database does not answer; try again shortly"))
+                    .header("Retry-After", DATABASE_RETRY_SECONDS).build();
         }
         if (thrown instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -65,6 +73,16 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
 
     private static String path(UriInfo uri) {
         return uri == null ? "" : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** MongoDB away: no server to select, or the connection failed. Not for errors MongoDB answered. */
+    private static boolean causedByUnreachableDatabase(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByBadJson(Throwable thrown) {

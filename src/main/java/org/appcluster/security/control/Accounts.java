@@ -2,16 +2,22 @@ package org.appcluster.security.control;
 
 import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.appcluster.security.entity.Account;
@@ -29,13 +35,22 @@ public class Accounts {
     private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
     static final String GENERATED_ADMIN = "admin";
 
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
     @Inject
     Config config;
 
     @Inject
     MongoDatabase database;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final Map<String, Account> byName = new ConcurrentHashMap<>();
+    private boolean adminGenerated;
+    /** Made or read once MongoDB answers; null until then. */
+    private volatile Account generatedAdmin;
+    private volatile ScheduledFuture<?> retry;
 
     @PostConstruct
     void load() {
@@ -48,22 +63,67 @@ public class Accounts {
             }
             byName.put(name, new Account(name, Set.copyOf(roles), hash));
         }
-        if (byName.values().stream().noneMatch(account -> account.roles().contains(Account.ADMIN))) {
-            byName.put(GENERATED_ADMIN, new Account(GENERATED_ADMIN, Set.of(Account.ADMIN, Account.USER), generatedAdminHash()));
-        }
+        adminGenerated = byName.values().stream().noneMatch(account -> account.roles().contains(Account.ADMIN));
     }
 
-    /** Loads at start so a generated password is logged then, not at the first sign-in. */
+    /**
+     * Makes or reads the generated admin password at start, so it is logged then. A MongoDB that
+     * is away must not fail the deployment: the node retries until it answers (the node is not
+     * ready meanwhile, and signing in as the generated admin answers 503).
+     */
     void onStartup(@Observes Startup startup) {
-        try {
-            byName.size();
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Accounts not loaded yet (" + e.getMessage() + "): retrying at the first sign-in");
+        if (adminGenerated && !generateAdmin()) {
+            retry = scheduler.scheduleWithFixedDelay(this::retryGeneratedAdmin, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
+    private void retryGeneratedAdmin() {
+        if (generateAdmin()) {
+            retry.cancel(false);
+        }
+    }
+
+    private boolean generateAdmin() {
+        try {
+            generatedAdmin();
+            return true;
+        } catch (RuntimeException e) {
+            if (retry == null) {
+                LOG.warning(() -> "No admin is configured and MongoDB does not answer (" + e.getMessage()
+                        + "): the generated admin password is made or read once it does; retrying every " + RETRY.toSeconds() + " s");
+            }
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> pending = retry;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    /** @throws com.mongodb.MongoException for the generated admin while MongoDB does not answer */
     public Optional<Account> find(String username) {
-        return Optional.ofNullable(byName.get(username));
+        Account configured = byName.get(username);
+        if (configured == null && adminGenerated && GENERATED_ADMIN.equals(username)) {
+            return Optional.of(generatedAdmin());
+        }
+        return Optional.ofNullable(configured);
+    }
+
+    private Account generatedAdmin() {
+        Account admin = generatedAdmin;
+        if (admin == null) {
+            synchronized (this) {
+                if (generatedAdmin == null) {
+                    generatedAdmin = new Account(GENERATED_ADMIN, Set.of(Account.ADMIN, Account.USER), generatedAdminHash());
+                }
+                admin = generatedAdmin;
+            }
+        }
+        return admin;
     }
 
     /** One generated password for the whole cluster: whoever inserts first logs it. */
