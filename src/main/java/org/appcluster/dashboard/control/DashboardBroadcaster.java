@@ -53,6 +53,8 @@ public class DashboardBroadcaster {
     private ScheduledFuture<?> ticks;
     private long tick;
     private volatile boolean leader;
+    /** Guarded by this: whether the last tick failed, so an outage is logged once. */
+    private boolean failing;
 
     void onStartup(@Observes Startup startup) {
         ticks = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -80,8 +82,16 @@ public class DashboardBroadcaster {
             if (leader && ++tick % Math.max(1, intervalSeconds) == 0) {
                 broadcaster.publish(CHANNEL, stats.current(broadcaster.instanceId()));
             }
+            if (failing) {
+                failing = false;
+                LOG.info("Dashboard statistics are published again");
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Dashboard tick failed", e);
+            // Once per outage (MongoDB away, say), not once a second until it ends.
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "Dashboard tick failed; statistics pause until it succeeds again", e);
+            }
         }
     }
 }
