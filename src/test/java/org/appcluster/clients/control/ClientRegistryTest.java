@@ -236,4 +236,22 @@ class ClientRegistryTest {
         assertEquals(limit + 10, healthy.sent.size());
         assertEquals(1, registry.slowConsumers().closedCount());
     }
+
+    @Test
+    void aSendThatThrowsClosesTheSocketInsteadOfDroppingTheFrame() {
+        FakeSession refusing = new FakeSession();
+        FakeSession healthy = new FakeSession();
+        registry.subscribe(connect(refusing, "u1"), ChannelPattern.parse("view:a:*"), false);
+        registry.subscribe(connect(healthy, "u2"), ChannelPattern.parse("view:a:*"), false);
+        refusing.refusing = true;
+
+        registry.relay(List.of(message("view:a:b:c", null)));
+        registry.relay(List.of(message("view:a:b:c", null)));
+
+        assertNotNull(refusing.closedWith, "a client that missed a frame is told, by its socket closing, so it reconnects and resumes");
+        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY, refusing.closedWith.getCloseCode());
+        assertEquals(2, healthy.sent.size());
+        assertEquals(null, healthy.closedWith);
+        assertEquals(1, registry.slowConsumers().closedCount());
+    }
 }

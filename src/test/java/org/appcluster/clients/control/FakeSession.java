@@ -9,7 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A WebSocket session that records what is sent to it; optionally never completes a send. */
+/** A WebSocket session that records what is sent to it; optionally never completes a send, or refuses it. */
 final class FakeSession {
 
     private static int counter;
@@ -20,11 +20,16 @@ final class FakeSession {
     final List<java.nio.ByteBuffer> pings = new ArrayList<>();
     CloseReason closedWith;
     boolean stalled;
+    /** Every send throws, as a container does whose own queue for the socket is full. */
+    boolean refusing;
 
     Session session() {
         RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
+                        if (refusing) {
+                            throw new IllegalStateException("the socket's write queue is full");
+                        }
                         sent.add((String) args[0]);
                         SendHandler handler = (SendHandler) args[1];
                         if (stalled) {
