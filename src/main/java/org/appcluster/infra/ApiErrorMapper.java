@@ -77,18 +77,19 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
 
     /** MongoDB away: no server to select, or the connection failed. Not for errors MongoDB answered. */
     private static boolean causedByUnreachableDatabase(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(thrown, MongoTimeoutException.class, MongoSocketException.class);
     }
 
     private static boolean causedByBadJson(Throwable thrown) {
+        return causedBy(thrown, JsonException.class, JsonbException.class);
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<?>... causes) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof JsonException || t instanceof JsonbException) {
-                return true;
+            for (Class<?> cause : causes) {
+                if (cause.isInstance(t)) {
+                    return true;
+                }
             }
         }
         return false;
