@@ -43,19 +43,10 @@ public final class HaProxy implements AutoCloseable {
             // What Debian's /etc/haproxy/haproxy.cfg gives it, minus the chroot and the user.
             Files.writeString(dir.resolve("global.cfg"), String.join("\n", "global", "    log stderr format raw local0",
                     "    pidfile " + dir.resolve("haproxy.pid"), ""));
-            Process process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("global.cfg").toString(),
-                    "-f", dir.resolve("app-cluster.cfg").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("haproxy.out").toFile())
-                    .start();
-            HaProxy haproxy = new HaProxy(process, port, dir);
-            Waits.until("HAProxy on port " + port + " (" + dir + ")", Duration.ofSeconds(20), () -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("HAProxy exited; see " + dir.resolve("haproxy.out"));
-                }
-                return Http.getStatus(haproxy.uri("/api/1/app-cluster/broadcast/status")) == 200;
-            });
-            return haproxy;
+            URI base = URI.create("http://127.0.0.1:" + port);
+            Process process = Processes.startProxy("HAProxy", List.of("/usr/sbin/haproxy", "-db", "-f", dir.resolve("global.cfg").toString(),
+                    "-f", dir.resolve("app-cluster.cfg").toString()), dir.resolve("haproxy.out"), base.resolve("/api/1/app-cluster/broadcast/status"));
+            return new HaProxy(process, port, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start HAProxy (apt-get install -y haproxy)", e);
         }

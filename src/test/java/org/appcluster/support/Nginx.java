@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,18 +56,10 @@ public final class Nginx implements AutoCloseable {
                     "  fastcgi_temp_path " + temp + "/fastcgi; uwsgi_temp_path " + temp + "/uwsgi; scgi_temp_path " + temp + "/scgi;",
                     "  include " + dir.resolve("app-cluster.conf") + ";",
                     "}", ""));
-            Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("nginx.out").toFile())
-                    .start();
-            Nginx nginx = new Nginx(process, port);
-            Waits.until("nginx on port " + port + " (" + dir + ")", Duration.ofSeconds(20), () -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("nginx exited; see " + dir.resolve("nginx.out"));
-                }
-                return Http.getStatus(nginx.uri("/api/1/app-cluster/broadcast/status")) == 200;
-            });
-            return nginx;
+            URI base = URI.create("http://127.0.0.1:" + port);
+            Process process = Processes.startProxy("nginx", List.of("/usr/sbin/nginx", "-p", dir.toString(), "-c",
+                    dir.resolve("nginx.conf").toString()), dir.resolve("nginx.out"), base.resolve("/api/1/app-cluster/broadcast/status"));
+            return new Nginx(process, port);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start nginx (apt-get install -y nginx)", e);
         }

@@ -2,13 +2,16 @@ package org.appcluster.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Stopping a process the tests started: politely, then by force. */
+/** Starting and stopping the processes the tests use: politely, then by force. */
 public final class Processes {
 
     private Processes() {
@@ -49,5 +52,20 @@ public final class Processes {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Starts a proxy in front of the test nodes, its output to {@code log}, and waits until it
+     * answers {@code probe} with 200; one that exits meanwhile fails the test, naming its log.
+     */
+    public static Process startProxy(String what, List<String> command, Path log, URI probe) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Waits.until(what + " to answer " + probe + " (log: " + log + ")", Duration.ofSeconds(20), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError(what + " exited; see " + log);
+            }
+            return Http.getStatus(probe) == 200;
+        });
+        return process;
     }
 }
