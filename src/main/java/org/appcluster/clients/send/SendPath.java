@@ -58,12 +58,12 @@ public final class SendPath {
             if (session.getClass().getName().equals(UNDERTOW_SESSION)) {
                 return new UndertowBatchWriter(session, this);
             }
-            MethodHandle raw = tyrusRawSend(session.getAsyncRemote());
-            if (raw != null) {
+            Object webSocket = tyrusWebSocket(session.getAsyncRemote());
+            if (webSocket != null) {
                 if (idleTimer != null) {
                     TyrusIdleTimer.install(session, idleTimer);
                 }
-                return new TyrusRawWriter(session, raw, this);
+                return new TyrusRawWriter(session, tyrus.sendRawFrame(), webSocket, this);
             }
         }
         return new PortableWriter(session);
@@ -91,8 +91,8 @@ public final class SendPath {
         return chosen == null ? "auto" : chosen;
     }
 
-    /** The socket's {@code TyrusWebSocket.sendRawFrame}, bound to it; null where Tyrus is not the container. */
-    private MethodHandle tyrusRawSend(RemoteEndpoint.Async remote) {
+    /** The socket's {@code TyrusWebSocket}; null where Tyrus is not the container. */
+    private Object tyrusWebSocket(RemoteEndpoint.Async remote) {
         TyrusAccess access = tyrus;
         if (access == null) {
             access = TyrusAccess.find(remote.getClass());
@@ -102,7 +102,7 @@ public final class SendPath {
             tyrus = access;
         }
         try {
-            return access.sendRawFrame().bindTo(access.webSocket().get(remote));
+            return access.webSocket().get(remote);
         } catch (IllegalAccessException | RuntimeException e) {
             fastPathFailed("tyrus-raw", e);
             return null;
@@ -111,7 +111,8 @@ public final class SendPath {
 
     /**
      * Where Tyrus keeps a socket's {@code TyrusWebSocket} (a field of its remote endpoint: the
-     * session keeps its own private) and that class's public {@code sendRawFrame}.
+     * session keeps its own private) and that class's public {@code sendRawFrame}, one handle for
+     * every socket: a handle bound to each socket gets compiled anew for each once it is hot.
      */
     private record TyrusAccess(Field webSocket, MethodHandle sendRawFrame) {
 
@@ -122,7 +123,8 @@ public final class SendPath {
                         Field webSocket = type.getDeclaredField("webSocket");
                         webSocket.setAccessible(true);
                         MethodHandle send = MethodHandles.publicLookup().findVirtual(webSocket.getType(), "sendRawFrame",
-                                MethodType.methodType(Future.class, ByteBuffer.class));
+                                MethodType.methodType(Future.class, ByteBuffer.class))
+                                .asType(MethodType.methodType(Future.class, Object.class, ByteBuffer.class));
                         return new TyrusAccess(webSocket, send);
                     } catch (ReflectiveOperationException | RuntimeException e) {
                         LOG.warning(() -> "Tyrus without the expected raw-frame send (" + e + "): sockets send the portable way");

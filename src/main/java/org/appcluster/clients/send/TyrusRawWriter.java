@@ -21,14 +21,17 @@ import java.util.function.Consumer;
  */
 final class TyrusRawWriter extends FastPathWriter {
 
+    /** {@code TyrusWebSocket.sendRawFrame} taking the socket first: (Object, ByteBuffer) Future. */
     private final MethodHandle sendRawFrame;
+    private final Object webSocket;
     /** Only the socket's current drainer touches this; {@code unwritten} is read by anyone. */
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
     private final AtomicInteger unwritten = new AtomicInteger();
 
-    TyrusRawWriter(Session session, MethodHandle sendRawFrame, SendPath path) {
+    TyrusRawWriter(Session session, MethodHandle sendRawFrame, Object webSocket, SendPath path) {
         super(session, path);
         this.sendRawFrame = sendRawFrame;
+        this.webSocket = webSocket;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class TyrusRawWriter extends FastPathWriter {
         ByteBuffer buffer = frames.size() == 1 ? frames.get(0).wire() : joined(frames);
         Future<?> write;
         try {
-            write = (Future<?>) sendRawFrame.invokeExact(buffer);
+            write = (Future<?>) sendRawFrame.invokeExact(webSocket, buffer);
         } catch (IllegalStateException e) {
             done.accept(e);
             return;
