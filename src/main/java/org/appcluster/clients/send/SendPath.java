@@ -2,20 +2,16 @@ package org.appcluster.clients.send;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
 import java.util.Locale;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * Chooses each socket's {@link FrameWriter}: with {@code websocket.send-path=auto} the lowest path
- * the container offers (Tyrus raw frames on Payara, Undertow batches on WildFly), with
+ * the container offers (raw frames into the Grizzly connection or through Tyrus on Payara, Undertow
+ * batches on WildFly), with
  * {@code portable} the WebSocket API's {@code sendText} everywhere. The first failure of a fast
  * path turns it off for good on this node: every socket then sends the portable way. On Tyrus
  * the fast path also takes the sessions' idle timers off the managed scheduler ({@link TyrusIdleTimer}).
@@ -29,8 +25,9 @@ public final class SendPath {
     /** Where Tyrus sessions' idle-timeout tasks run instead of the managed scheduler; null: leave them. */
     private final ScheduledExecutorService idleTimer;
     private final AtomicBoolean fastPathEnabled;
-    private volatile TyrusAccess tyrus;
-    private volatile String lastChosen;
+    private volatile TyrusSinks tyrus;
+    /** The latest socket's path name; for Tyrus asked anew, since its sockets move to grizzly-raw once one can. */
+    private volatile Supplier<String> lastChosen;
 
     private SendPath(boolean fastPathWanted, ScheduledExecutorService idleTimer) {
         this.fastPathWanted = fastPathWanted;
@@ -49,7 +46,9 @@ public final class SendPath {
 
     public FrameWriter writerFor(Session session) {
         FrameWriter writer = choose(session);
-        lastChosen = writer.name();
+        String name = writer.name();
+        TyrusSinks sinks = tyrus;
+        lastChosen = writer instanceof TyrusRawWriter && sinks != null ? sinks::pathName : () -> name;
         return writer;
     }
 
@@ -58,12 +57,12 @@ public final class SendPath {
             if (session.getClass().getName().equals(UNDERTOW_SESSION)) {
                 return new UndertowBatchWriter(session, this);
             }
-            Object webSocket = tyrusWebSocket(session.getAsyncRemote());
-            if (webSocket != null) {
+            RawFrameSink sink = tyrusSink(session.getAsyncRemote());
+            if (sink != null) {
                 if (idleTimer != null) {
                     TyrusIdleTimer.install(session, idleTimer);
                 }
-                return new TyrusRawWriter(session, tyrus.sendRawFrame(), webSocket, this);
+                return new TyrusRawWriter(session, tyrus, sink, this);
             }
         }
         return new PortableWriter(session);
@@ -79,30 +78,18 @@ public final class SendPath {
         }
     }
 
-    /**
-     * The writer the latest socket got ({@code tyrus-raw}, {@code undertow-batch} or
-     * {@code portable}), or before any socket, what the setting asks for.
-     */
-    public String current() {
-        String chosen = lastChosen;
-        if (!fastPathEnabled.get()) {
-            return fastPathWanted ? "portable (fast path failed)" : "portable";
-        }
-        return chosen == null ? "auto" : chosen;
-    }
-
-    /** The socket's {@code TyrusWebSocket}; null where Tyrus is not the container. */
-    private Object tyrusWebSocket(RemoteEndpoint.Async remote) {
-        TyrusAccess access = tyrus;
-        if (access == null) {
-            access = TyrusAccess.find(remote.getClass());
-            if (access == null) {
+    /** The socket's raw frame sink; null where Tyrus is not the container. */
+    private RawFrameSink tyrusSink(RemoteEndpoint.Async remote) {
+        TyrusSinks sinks = tyrus;
+        if (sinks == null) {
+            sinks = TyrusSinks.find(remote.getClass());
+            if (sinks == null) {
                 return null;
             }
-            tyrus = access;
+            tyrus = sinks;
         }
         try {
-            return access.webSocket().get(remote);
+            return sinks.sinkFor(remote);
         } catch (IllegalAccessException | RuntimeException e) {
             fastPathFailed("tyrus-raw", e);
             return null;
@@ -110,29 +97,14 @@ public final class SendPath {
     }
 
     /**
-     * Where Tyrus keeps a socket's {@code TyrusWebSocket} (a field of its remote endpoint: the
-     * session keeps its own private) and that class's public {@code sendRawFrame}, one handle for
-     * every socket: a handle bound to each socket gets compiled anew for each once it is hot.
+     * The writer the latest socket got ({@code grizzly-raw} or {@code tyrus-raw} on Payara,
+     * {@code undertow-batch} on WildFly, or {@code portable}), or before any socket, what the setting asks for.
      */
-    private record TyrusAccess(Field webSocket, MethodHandle sendRawFrame) {
-
-        static TyrusAccess find(Class<?> remoteClass) {
-            for (Class<?> type = remoteClass; type != null; type = type.getSuperclass()) {
-                if (type.getName().equals("org.glassfish.tyrus.core.TyrusRemoteEndpoint")) {
-                    try {
-                        Field webSocket = type.getDeclaredField("webSocket");
-                        webSocket.setAccessible(true);
-                        MethodHandle send = MethodHandles.publicLookup().findVirtual(webSocket.getType(), "sendRawFrame",
-                                MethodType.methodType(Future.class, ByteBuffer.class))
-                                .asType(MethodType.methodType(Future.class, Object.class, ByteBuffer.class));
-                        return new TyrusAccess(webSocket, send);
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        LOG.warning(() -> "Tyrus without the expected raw-frame send (" + e + "): sockets send the portable way");
-                        return null;
-                    }
-                }
-            }
-            return null;
+    public String current() {
+        Supplier<String> chosen = lastChosen;
+        if (!fastPathEnabled.get()) {
+            return fastPathWanted ? "portable (fast path failed)" : "portable";
         }
+        return chosen == null ? "auto" : chosen.get();
     }
 }

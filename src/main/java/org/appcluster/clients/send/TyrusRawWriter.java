@@ -1,7 +1,6 @@
 package org.appcluster.clients.send;
 
 import jakarta.websocket.Session;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,26 +11,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Payara's path (Tyrus): the batch's frames, already encoded, go to the socket's
- * {@code TyrusWebSocket.sendRawFrame} as one buffer, so one servlet write and flush. Tyrus's own
- * text send would encode every frame again per socket and reschedule the session's idle-timeout
- * task on the container's managed scheduler for every frame (a task and a context capture each).
- * Tyrus queues writes the socket cannot take yet, in order, so batches need not wait for each
- * other; writes it has not completed count as unwritten.
+ * Payara's path (Tyrus): the batch's frames, already encoded, go to the socket as one buffer, one
+ * write: into its Grizzly connection, or through {@code TyrusWebSocket.sendRawFrame}
+ * ({@link TyrusSinks}). Tyrus's own text send would encode every frame again per socket and
+ * reschedule the session's idle-timeout task for every frame. The container queues writes the
+ * socket cannot take yet, in order, so batches need not wait for each other; writes it has not
+ * completed count as unwritten.
  */
 final class TyrusRawWriter extends FastPathWriter {
 
-    /** {@code TyrusWebSocket.sendRawFrame} taking the socket first: (Object, ByteBuffer) Future. */
-    private final MethodHandle sendRawFrame;
-    private final Object webSocket;
+    private final RawFrameSink sink;
+    private final TyrusSinks sinks;
     /** Only the socket's current drainer touches this; {@code unwritten} is read by anyone. */
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
     private final AtomicInteger unwritten = new AtomicInteger();
 
-    TyrusRawWriter(Session session, MethodHandle sendRawFrame, Object webSocket, SendPath path) {
+    TyrusRawWriter(Session session, TyrusSinks sinks, RawFrameSink sink, SendPath path) {
         super(session, path);
-        this.sendRawFrame = sendRawFrame;
-        this.webSocket = webSocket;
+        this.sinks = sinks;
+        this.sink = sink;
     }
 
     @Override
@@ -41,11 +39,10 @@ final class TyrusRawWriter extends FastPathWriter {
             done.accept(failed);
             return;
         }
-        // A local of the exact type: invokeExact matches the call site's static types.
         ByteBuffer buffer = frames.size() == 1 ? frames.get(0).wire() : joined(frames);
         Future<?> write;
         try {
-            write = (Future<?>) sendRawFrame.invokeExact(webSocket, buffer);
+            write = sink.write(buffer);
         } catch (IllegalStateException e) {
             done.accept(e);
             return;
@@ -112,7 +109,7 @@ final class TyrusRawWriter extends FastPathWriter {
 
     @Override
     public String name() {
-        return "tyrus-raw";
+        return sinks.pathName();
     }
 
     private record PendingWrite(Future<?> write, int frames) {
