@@ -49,6 +49,7 @@ public final class Benchmark {
         BenchResults results = new BenchResults();
         results.environment("date", LocalDate.now());
         results.environment("scale", scale.name());
+        results.environment("fan-out warm-up", scale.warmUp().toSeconds() + " s per target");
         results.environment("cpus", Runtime.getRuntime().availableProcessors());
         results.environment("java", System.getProperty("java.version"));
         results.environment("node JVM", String.join(" ", BenchCluster.nodeJvm()));
@@ -64,12 +65,12 @@ public final class Benchmark {
             for (BenchTarget target : targets) {
                 FanOutScenario fanOut = new FanOutScenario(target, sockets, results);
                 if (wanted("1")) {
-                    fanOut.run(FanOutScenario.FAN_OUT, scale.fanOutSubscribers(), scale.fanOutChannels(), scale.fanOutRates(), scale.step());
+                    fanOut.run(FanOutScenario.FAN_OUT, scale.fanOutSubscribers(), scale.fanOutChannels(), scale.fanOutRates(), scale.step(), scale.warmUp());
                 }
             }
             for (BenchTarget target : targets) {
                 if (wanted("2")) {
-                    new FanOutScenario(target, sockets, results).run(FanOutScenario.HOT_CHANNEL, scale.hotSubscribers(), 1, scale.hotRates(), scale.step());
+                    new FanOutScenario(target, sockets, results).run(FanOutScenario.HOT_CHANNEL, scale.hotSubscribers(), 1, scale.hotRates(), scale.step(), scale.warmUp());
                 }
             }
             if (wanted("3")) {

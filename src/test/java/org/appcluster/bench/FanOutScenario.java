@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 /**
  * Scenarios 1 and 2 on one target: subscribers spread evenly over both nodes and over
  * {@code channels} channels (1 channel: one hot channel), REST publishes spread over both nodes,
- * the rate stepped up after one unreported warm-up step at the first rate. Each step reports
+ * the rate stepped up after an unreported warm-up at the first rate. Each step reports
  * deliveries per second, latency from the publish call to the frame arriving, loss, and the
  * nodes' CPU per delivery.
  */
@@ -19,15 +19,16 @@ record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults res
     static final String FAN_OUT = "1. fan-out";
     static final String HOT_CHANNEL = "2. one hot channel";
 
-    void run(String name, int subscribers, int channels, List<Integer> rates, Duration step) {
+    void run(String name, int subscribers, int channels, List<Integer> rates, Duration step, Duration warmUp) {
         Subscribers subscribed = Subscribers.open(target, sockets, subscribers, i -> channel(name, i % channels));
         int perChannel = subscribers / channels;
         RestPublisher publisher = RestPublisher.broadcasts(100);
         LoadSteps steps = new LoadSteps(sockets, ProcessCpu.of(target.nodeProcesses()), JitCpu.of(target.jvmPids()));
         // Unreported: a JVM's first step would otherwise measure its JIT compiling, not its serving.
-        System.out.println("[bench] " + name + " " + target.name() + ": warm-up step at " + rates.get(0) + " publish/s");
+        System.out.println("[bench] " + name + " " + target.name() + ": warm-up of " + warmUp.toSeconds() + " s at "
+                + rates.get(0) + " publish/s");
         IntFunction<URI> publishTo = i -> target.publishUri(i, channel(name, i % channels));
-        steps.run(publisher, perChannel, () -> publisher.run(rates.get(0), step, publishTo));
+        steps.run(publisher, perChannel, () -> publisher.run(rates.get(0), warmUp, publishTo));
         for (int rate : rates) {
             LoadSteps.Step measured = steps.run(publisher, perChannel, () -> publisher.run(rate, step, publishTo));
             Map<String, Object> row = new LinkedHashMap<>();
