@@ -21,9 +21,9 @@ import org.appcluster.support.TestPaths;
 /**
  * What the benchmark measures: a {@code redis-server}, an embedded MongoDB and two nodes of its
  * own (Payara Micro, or WildFly with {@code -Dbench.server=wildfly}) on free loopback ports, with
- * the JVM settings of {@link #nodeJvm}. REST
- * publishing limits are lifted (every request comes from one address); nothing else differs
- * from the defaults.
+ * the JVM settings of {@link #nodeJvm}. The REST publishing and to-do write limits and the
+ * to-do list's size cap are lifted (every request comes from one address, and scenario 4 writes
+ * thousands of to-dos); nothing else differs from the defaults.
  */
 final class BenchCluster implements AutoCloseable {
 
@@ -66,7 +66,8 @@ final class BenchCluster implements AutoCloseable {
         EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null);
         Map<String, String> config = Map.of("redis.uri", redis.uri(), "mongo.uri", mongo.uri(),
                 "cluster.site-id", SITE, "publish.rate-limit.per-address", "1000000",
-                "publish.rate-limit.per-client", "1000000");
+                "publish.rate-limit.per-client", "1000000", "todos.rate-limit.per-address", "1000000",
+                "todos.max-items", "1000000");
         ServerNode a = ServerNode.launch("bench-a", config, jvm("bench-a", recordJfr));
         ServerNode b = ServerNode.launch("bench-b", config, jvm("bench-b", recordJfr));
         BenchCluster cluster = new BenchCluster(redis, mongo, a, b);

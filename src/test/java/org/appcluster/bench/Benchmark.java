@@ -35,7 +35,7 @@ public final class Benchmark {
             return;
         }
         if (!failures.isEmpty()) {
-            System.out.println("[bench] FAILED: the smoke run lost deliveries or had publishes fail:");
+            System.out.println("[bench] FAILED: the smoke run lost deliveries or had publishes or writes fail:");
             failures.forEach(failure -> System.out.println("[bench]   " + failure));
             System.exit(1);
         }
@@ -107,7 +107,7 @@ public final class Benchmark {
 
     private static List<String> lossFailures(BenchResults results) {
         List<String> failures = new ArrayList<>();
-        for (String scenario : List.of(FanOutScenario.FAN_OUT, FanOutScenario.HOT_CHANNEL)) {
+        for (String scenario : List.of(FanOutScenario.FAN_OUT, FanOutScenario.HOT_CHANNEL, WritePathScenario.NAME)) {
             failures.addAll(LossVerdict.failures(scenario, results.rows(scenario)));
         }
         return failures;

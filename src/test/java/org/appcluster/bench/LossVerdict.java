@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a smoke run fails on: any fan-out row, of any target, that lost a delivery or had a
- * publish fail. At smoke load either means the harness or a server is broken.
+ * What a smoke run fails on: any fan-out or write-path row, of any target, that lost a delivery
+ * or had a publish or a write fail. At smoke load either means the harness or a server is broken
+ * (or, as once, a limit the benchmark's nodes should have lifted).
  */
 final class LossVerdict {
 
@@ -18,10 +19,13 @@ final class LossVerdict {
         List<String> failures = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             long lost = count(row, "lost");
-            long errors = count(row, "publish errors");
+            boolean publishRow = row.containsKey("publish/s");
+            String errorKind = publishRow ? "publish errors" : "write errors";
+            long errors = count(row, errorKind);
             if (lost > 0 || errors > 0) {
-                failures.add(scenario + ", " + row.get("target") + ", " + row.get("publish/s") + " publish/s: "
-                        + lost + " deliveries lost, " + errors + " publish errors");
+                String step = publishRow ? row.get("target") + ", " + row.get("publish/s") + " publish/s"
+                        : row.get("creates/s offered") + " creates/s";
+                failures.add(scenario + ", " + step + ": " + lost + " deliveries lost, " + errors + " " + errorKind);
             }
         }
         return failures;

@@ -17,4 +17,12 @@ class LossVerdictTest {
         assertEquals(List.of("1. fan-out, socket.io, 20 publish/s: 5 deliveries lost, 0 publish errors",
                 "1. fan-out, app-cluster (payara), 20 publish/s: 0 deliveries lost, 2 publish errors"), failures);
     }
+
+    @Test
+    void namesAWritePathRowWhoseWritesFailed() {
+        List<String> failures = LossVerdict.failures(WritePathScenario.NAME, List.of(
+                Map.of("creates/s offered", 10, "lost", 0L, "write errors", 0L),
+                Map.of("creates/s offered", 20, "lost", 0L, "write errors", 3L)));
+        assertEquals(List.of(WritePathScenario.NAME + ", 20 creates/s: 0 deliveries lost, 3 write errors"), failures);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 record WritePathScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
 
+    static final String NAME = "4. write path: to-do create to every subscriber";
     static final String CHANNEL = "view:helloClusterTodo:list:changed";
 
     void run(int subscribers, List<Integer> rates, Duration step) {
@@ -34,7 +35,7 @@ record WritePathScenario(BenchCluster cluster, BenchSockets sockets, BenchResult
             row.put("generator skipped", measured.skipped());
             row.put("server CPU µs/delivery", measured.cpuMicrosPerDelivery());
             row.put("JIT % of server CPU", measured.jitPercentOfCpu());
-            results.add("4. write path: to-do create to every subscriber", row);
+            results.add(NAME, row);
         }
         sockets.closeAll(opened);
     }
