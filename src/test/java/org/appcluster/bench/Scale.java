@@ -13,11 +13,6 @@ record Scale(String name, int fanOutSubscribers, int fanOutChannels, List<Intege
              int writeSubscribers, List<Integer> writeRates, int connectSockets, Duration step, Duration warmUp, Duration hop) {
 
     /**
-     * The named scale, with {@code -Dbench.fanout.rates=100,200} (publish/s of scenario 1) and
-     * {@code -Dbench.step.seconds=60} overriding its steps, to hold one load long enough to profile,
-     * and {@code -Dbench.warmup.seconds=10} its fan-out warm-up.
-     */
-    /**
      * Before a fan-out scenario's measured steps, each target serves its first rate this long,
      * unreported. Our nodes' JIT compilers took 39-42 % of their CPU in the first steps after a
      * 10 s warm-up (Payara, 2026-12-06), so the rows measured compiling, not serving: a minute
@@ -25,6 +20,11 @@ record Scale(String name, int fanOutSubscribers, int fanOutChannels, List<Intege
      */
     private static final Duration WARM_UP = Duration.ofSeconds(60);
 
+    /**
+     * The named scale, with {@code -Dbench.fanout.rates=100,200} (publish/s of scenario 1) and
+     * {@code -Dbench.step.seconds=60} overriding its steps, to hold one load long enough to profile,
+     * and {@code -Dbench.warmup.seconds=10} its fan-out warm-up.
+     */
     static Scale of(String name) {
         Scale scale = named(name);
         String rates = System.getProperty("bench.fanout.rates", "");
