@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A browser's side of the broadcast socket, for tests: every frame lands in a queue that the test
@@ -33,6 +35,7 @@ public final class SocketClient implements AutoCloseable {
     private final BlockingDeque<JsonObject> frames = new LinkedBlockingDeque<>();
     private final BlockingQueue<Boolean> clusterModes = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
     private final WebSocket socket;
     private final String clientId;
     private final JsonObject connected;
@@ -95,7 +98,7 @@ public final class SocketClient implements AutoCloseable {
     }
 
     public void sendBinary(byte[] bytes) {
-        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     /** The code the node closed the socket with (-1: the connection failed), or null while it is open. */
@@ -192,6 +195,11 @@ public final class SocketClient implements AutoCloseable {
         return frame;
     }
 
+    /** WebSocket pings the node sent; the client answers each with a pong by itself. */
+    public int pingsReceived() {
+        return pings.get();
+    }
+
     public boolean isOpen() {
         return !closed.isDone() && !socket.isOutputClosed();
     }
@@ -218,6 +226,12 @@ public final class SocketClient implements AutoCloseable {
             } else {
                 frames.add(frame);
             }
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            pings.incrementAndGet();
+            return super.onPing(webSocket, message);
         }
 
         @Override

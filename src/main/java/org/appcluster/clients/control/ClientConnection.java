@@ -169,6 +169,18 @@ public class ClientConnection {
     }
 
     /**
+     * Queues a ping behind what waits. It carries only what was acknowledged already, so its pong
+     * changes nothing of the slow-consumer count: a frame being queued now may not be ahead of it.
+     */
+    void keepAlive() {
+        if (session.isOpen()) {
+            outbox.add(new Ping(bytesAcknowledged));
+            queued.incrementAndGet();
+            flush();
+        }
+    }
+
+    /**
      * The client answered a ping: a pong comes after it has read everything sent before the ping,
      * so the ping's byte count has been read.
      */

@@ -261,6 +261,11 @@ public class ClientRegistry implements LocalDelivery {
         connections.values().forEach(client -> client.send(frame));
     }
 
+    /** A ping to every socket, so quiet ones stay open (see {@link SocketKeepAlive}). */
+    void keepAlive() {
+        connections.values().forEach(ClientConnection::keepAlive);
+    }
+
     /** Subscribed sockets per pattern on this node. */
     public Map<String, Integer> subscribersByPattern() {
         return index.sizes();

@@ -218,6 +218,29 @@ class ClientRegistryTest {
     }
 
     @Test
+    void keepAlivePingsEverySocketButItsPongsNeverCountAsReading() {
+        FakeSession quiet = new FakeSession();
+        FakeSession deaf = new FakeSession();
+        connect(quiet, "u1");
+        ClientConnection deafClient = connect(deaf, "u2");
+        registry.subscribe(deafClient, ChannelPattern.parse("view:a:*"), false);
+        JsonObject data = Json.createObjectBuilder().add("pad", "x".repeat(10_000)).build();
+
+        registry.keepAlive();
+        assertEquals(1, quiet.pings.size(), "a socket with nothing to read is pinged too");
+        for (int i = 0; i < 1000 && deaf.closedWith == null; i++) {
+            registry.relay(List.of(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null, null)));
+            registry.keepAlive();
+            // It answers only the keep-alive ping, the last one sent, as a client still connected but not reading would.
+            deafClient.acknowledge(deaf.pings.get(deaf.pings.size() - 1).duplicate());
+        }
+
+        assertNotNull(deaf.closedWith, "answering keep-alive pings does not hide a client that stopped reading");
+        assertTrue(deaf.sent.size() < 500, "closed after about 4 MiB, not after " + deaf.sent.size() + " frames");
+        assertEquals(null, quiet.closedWith);
+    }
+
+    @Test
     void aClientThatStopsReadingIsClosedWithoutHoldingUpOthers() {
         FakeSession stalled = new FakeSession();
         stalled.stalled = true;
