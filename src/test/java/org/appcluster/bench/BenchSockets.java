@@ -3,6 +3,7 @@ package org.appcluster.bench;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -13,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -20,7 +22,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +52,8 @@ final class BenchSockets implements AutoCloseable {
     final Recorder latencyMicros = new Recorder(3);
     final LongAdder received = new LongAdder();
     final LongAdder closedByServer = new LongAdder();
+    /** Why subscribed sockets closed: the server's close frame, an error this side, or neither. */
+    private final Map<String, LongAdder> closeCauses = new ConcurrentHashMap<>();
     /** Frames telling a socket it missed messages: a loss the page hears about, not a silent one. */
     final LongAdder missedSignals = new LongAdder();
 
@@ -78,6 +85,13 @@ final class BenchSockets implements AutoCloseable {
         }
     }
 
+    /** How many subscribed sockets closed for each cause so far, e.g. {@code {close frame 1001 Going away=1000}}. */
+    Map<String, Long> closeCauses() {
+        Map<String, Long> counts = new TreeMap<>();
+        closeCauses.forEach((cause, count) -> counts.put(cause, count.sum()));
+        return counts;
+    }
+
     @Override
     public void close() {
         synchronized (sockets) {
@@ -96,7 +110,7 @@ final class BenchSockets implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16),
-                                new WebSocketClientProtocolHandler(config), socket);
+                                socket.closeFrames, new WebSocketClientProtocolHandler(config), socket);
                     }
                 });
         InetSocketAddress source = new InetSocketAddress("127.0.0." + (2 + sourceIndex.getAndIncrement() % SOURCE_ADDRESSES), 0);
@@ -116,6 +130,17 @@ final class BenchSockets implements AutoCloseable {
         final CompletableFuture<Socket> ready = new CompletableFuture<>();
         final LongAdder broadcasts = new LongAdder();
         private volatile Channel connection;
+        private volatile String closeCause;
+        /** Sees the server's close frame before the protocol handler answers it and closes. */
+        final ChannelInboundHandlerAdapter closeFrames = new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object message) {
+                if (message instanceof CloseWebSocketFrame close) {
+                    closeCause = "close frame " + close.statusCode() + " " + close.reasonText();
+                }
+                ctx.fireChannelRead(message);
+            }
+        };
         /** Made once, not per frame: the protocol's replies to the server. */
         private final Consumer<String> send = reply -> connection.writeAndFlush(new TextWebSocketFrame(reply));
 
@@ -159,12 +184,17 @@ final class BenchSockets implements AutoCloseable {
         public void channelInactive(ChannelHandlerContext ctx) {
             if (ready.isDone() && !ready.isCompletedExceptionally()) {
                 closedByServer.increment();
+                String cause = closeCause == null ? "connection closed without a close frame" : closeCause;
+                closeCauses.computeIfAbsent(cause, c -> new LongAdder()).increment();
             }
             ready.completeExceptionally(new IllegalStateException("closed before subscribing"));
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (closeCause == null) {
+                closeCause = "error here: " + cause;
+            }
             ready.completeExceptionally(cause);
             ctx.close();
         }

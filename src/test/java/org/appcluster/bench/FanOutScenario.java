@@ -28,9 +28,10 @@ record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults res
         System.out.println("[bench] " + name + " " + target.name() + ": warm-up of " + warmUp.toSeconds() + " s at "
                 + rates.get(0) + " publish/s");
         IntFunction<URI> publishTo = i -> target.publishUri(i, channel(name, i % channels));
-        steps.run(publisher, perChannel, () -> publisher.run(rates.get(0), warmUp, publishTo));
+        reportCloses(name, "warm-up", steps.run(publisher, perChannel, () -> publisher.run(rates.get(0), warmUp, publishTo)));
         for (int rate : rates) {
             LoadSteps.Step measured = steps.run(publisher, perChannel, () -> publisher.run(rate, step, publishTo));
+            reportCloses(name, rate + " publish/s", measured);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", target.name());
             row.put("publish/s", rate);
@@ -48,6 +49,14 @@ record FanOutScenario(BenchTarget target, BenchSockets sockets, BenchResults res
             results.add(name, row);
         }
         subscribed.close();
+    }
+
+    /** A closed subscriber is a loss to explain: say why the sockets closed, as the client saw it. */
+    private void reportCloses(String name, String when, LoadSteps.Step measured) {
+        if (measured.socketsClosed() > 0) {
+            System.out.println("[bench] " + name + " " + target.name() + ": " + measured.socketsClosed() + " sockets closed during "
+                    + when + "; causes so far: " + sockets.closeCauses());
+        }
     }
 
     private static String channel(String scenario, int index) {
