@@ -33,6 +33,8 @@ record WritePathScenario(BenchCluster cluster, BenchSockets sockets, BenchResult
             row.putAll(measured.deliveries());
             row.put("write errors", measured.errors());
             row.put("generator skipped", measured.skipped());
+            row.put("sockets closed", measured.socketsClosed());
+            row.put("missed signals", measured.missedSignals());
             row.put("server CPU µs/delivery", measured.cpuMicrosPerDelivery());
             row.put("JIT % of server CPU", measured.jitPercentOfCpu());
             results.add(NAME, row);
