@@ -162,8 +162,7 @@ public class ClientConnection {
         outbox.add(frame);
         if (total - lastPingMark >= slowConsumers.pingEveryBytes()) {
             lastPingMark = total;
-            outbox.add(new Ping(total));
-            queued.incrementAndGet();
+            queuePing(total);
         }
         return true;
     }
@@ -174,10 +173,14 @@ public class ClientConnection {
      */
     void keepAlive() {
         if (session.isOpen()) {
-            outbox.add(new Ping(bytesAcknowledged));
-            queued.incrementAndGet();
+            queuePing(bytesAcknowledged);
             flush();
         }
+    }
+
+    private void queuePing(long bytesRead) {
+        outbox.add(new Ping(bytesRead));
+        queued.incrementAndGet();
     }
 
     /**
