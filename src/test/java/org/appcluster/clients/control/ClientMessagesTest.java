@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.appcluster.broadcast.control.ChannelHistory;
 import org.appcluster.broadcast.control.ChannelPolicy;
-import org.appcluster.clients.send.SendPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +20,11 @@ class ClientMessagesTest {
 
     @BeforeEach
     void connect() {
-        messages.registry = new ClientRegistry();
+        RegistryFixture fixture = new RegistryFixture();
+        messages.registry = fixture.registry;
         messages.policy = new ChannelPolicy();
-        messages.registry.bus = new ClientRegistryTest.RecordingBus();
         messages.registry.history = new ChannelHistory();
-        client = new ClientConnection(session.session(), "u1", "", SlowConsumerPolicy.defaults(),
-                SendPath.of("portable", null).writerFor(session.session()));
-        messages.registry.add(client);
+        client = fixture.connect(session, "u1");
     }
 
     private JsonObject lastFrame() {
