@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,10 @@ public class ClusterSettings {
     Optional<String> redisUri;
 
     @Inject
+    @ConfigProperty(name = "redis.tls.ca-file")
+    Optional<String> redisTlsCaFile;
+
+    @Inject
     @ConfigProperty(name = "cluster.site-id", defaultValue = "appcluster")
     String siteId;
 
@@ -55,6 +61,11 @@ public class ClusterSettings {
         if (!"single".equals(redisMode) && !"cluster".equals(redisMode)) {
             throw new IllegalStateException("redis.mode must be 'single' or 'cluster', not '" + redisMode + "'");
         }
+        redisTlsCaFile().ifPresent(file -> {
+            if (!Files.isReadable(Path.of(file))) {
+                throw new IllegalStateException("redis.tls.ca-file " + file + " cannot be read");
+            }
+        });
         instanceId = configuredInstanceId.filter(id -> !id.isBlank()).orElseGet(ClusterSettings::defaultInstanceId);
     }
 
@@ -65,6 +76,11 @@ public class ClusterSettings {
 
     public String redisUri() {
         return redisUri.orElse("");
+    }
+
+    /** PEM certificates a {@code rediss://} server's certificate must chain to; empty: the JVM's trust store. */
+    public Optional<String> redisTlsCaFile() {
+        return redisTlsCaFile.filter(file -> !file.isBlank());
     }
 
     public String redisMode() {

@@ -86,7 +86,7 @@ public class RedisBus {
                 : settings.redisChannelPrefix() + PROBE_SEGMENT + settings.instanceId());
         probe = new SubscriberProbe(probeTarget.redisChannel(), System::nanoTime);
         resources = RedisClients.resources(threads);
-        client = RedisClients.create(cluster, settings.redisUri(), resources, COMMAND_TIMEOUT);
+        client = RedisClients.create(cluster, settings.redisUri(), settings.redisTlsCaFile(), resources, COMMAND_TIMEOUT);
         healthLoop = scheduler.scheduleWithFixedDelay(this::checkHealth, 0, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Redis " + settings.redisMode() + " mode at " + RedisClients.masked(settings.redisUri()) + ", channel prefix "
                 + settings.redisChannelPrefix() + ", instance " + settings.instanceId());

@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolKeyword;
@@ -16,9 +17,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.io.File;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,10 +44,17 @@ final class RedisClients {
                 .build();
     }
 
-    /** A cluster client on the comma-separated seeds, or a client of one Redis. */
-    static AbstractRedisClient create(boolean cluster, String uri, ClientResources resources, Duration timeout) {
+    /**
+     * A cluster client on the comma-separated seeds, or a client of one Redis. A {@code rediss://}
+     * URI speaks TLS; its server's certificate must chain to {@code caFile} (PEM) when given, else
+     * to the JVM's trust store.
+     */
+    static AbstractRedisClient create(boolean cluster, String uri, Optional<String> caFile, ClientResources resources,
+                                      Duration timeout) {
         TimeoutOptions timeouts = TimeoutOptions.enabled(timeout);
         SocketOptions socket = SocketOptions.builder().connectTimeout(timeout).build();
+        SslOptions tls = caFile.map(file -> SslOptions.builder().jdkSslProvider().trustManager(new File(file)).build())
+                .orElseGet(SslOptions::create);
         if (cluster) {
             List<RedisURI> seeds = Arrays.stream(uri.split(",")).map(String::trim).map(RedisURI::create).toList();
             RedisClusterClient client = RedisClusterClient.create(resources, seeds);
@@ -54,7 +64,7 @@ final class RedisClients {
                     // The cluster connection opens each master's connection on first use and would
                     // reject what is sent meanwhile; commands wait instead, at most the timeout.
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-                    .socketOptions(socket).timeoutOptions(timeouts);
+                    .socketOptions(socket).sslOptions(tls).timeoutOptions(timeouts);
             options.replayFilter(RedisClients::isPublish);
             client.setOptions(options.build());
             return client;
@@ -63,7 +73,7 @@ final class RedisClients {
         single.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .replayFilter(RedisClients::isPublish)
-                .socketOptions(socket).timeoutOptions(timeouts).build());
+                .socketOptions(socket).sslOptions(tls).timeoutOptions(timeouts).build());
         return single;
     }
 
