@@ -54,9 +54,21 @@ final class RedisAvailability {
 
     void connectFailed(RuntimeException e) {
         if (unreachableLogged.compareAndSet(false, true)) {
-            LOG.warning(() -> "Redis at " + where + " unreachable (" + e.getMessage()
+            LOG.warning(() -> "Redis at " + where + " unreachable (" + reason(e)
                     + "): local-only delivery, retrying every second");
         }
+    }
+
+    /**
+     * Lettuce's message names only the address; the root cause says why (a refused connection, a
+     * certificate not trusted, a wrong password). Neither carries the credentials.
+     */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root;
     }
 
     void publishFailed(RuntimeException e) {
