@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two real nodes and a real Redis: a message published on one node reaches browsers on both. Run
- * on one {@code redis-server} ({@link ClusterDeliveryIT}) and on a Redis Cluster
- * ({@link RedisClusterDeliveryIT}), with {@link ClientIdentityContract}.
+ * on one {@code redis-server} ({@link ClusterDeliveryIT}), on a Redis Cluster
+ * ({@link RedisClusterDeliveryIT}) and on a Redis reached over TLS as an ACL user
+ * ({@link SecuredRedisDeliveryIT}), with {@link ClientIdentityContract}.
  */
 abstract class ClusterDeliveryContract {
 

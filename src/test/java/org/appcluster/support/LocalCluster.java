@@ -1,8 +1,10 @@
 package org.appcluster.support;
 
 import java.io.File;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.appcluster.infra.EmbeddedMongoServer;
 import org.appcluster.security.control.PasswordHashes;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * for the whole test run (nodes take seconds to boot) and stopped when it ends. Inject it as a
  * test parameter with {@code @ExtendWith(LocalCluster.Extension.class)}, or with
  * {@link OnRedisCluster} for two more nodes in {@code redis.mode=cluster} on a local
- * three-master Redis Cluster.
+ * three-master Redis Cluster, or with {@link OnSecuredRedis} for two more on a Redis reached over
+ * TLS as an ACL user.
  */
 public final class LocalCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -23,12 +26,14 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     public static final String ALLOWED_ORIGIN = "https://partner.example";
     /** Configured accounts: an admin and a plain user. */
     public static final String ADMIN = "ops";
-    public static final String ADMIN_PASSWORD = "ops-secret-" + java.util.UUID.randomUUID();
+    public static final String ADMIN_PASSWORD = "ops-secret-" + UUID.randomUUID();
     public static final String USER = "viewer";
-    public static final String USER_PASSWORD = "viewer-secret-" + java.util.UUID.randomUUID();
+    public static final String USER_PASSWORD = "viewer-secret-" + UUID.randomUUID();
     /** An account whose hash is in the encoding bin/hash-password wrote before Jakarta Security's. */
     public static final String LEGACY_USER = "legacy";
-    public static final String LEGACY_PASSWORD = "legacy-secret-" + java.util.UUID.randomUUID();
+    public static final String LEGACY_PASSWORD = "legacy-secret-" + UUID.randomUUID();
+    /** The ACL user the nodes of {@link OnSecuredRedis} sign in to Redis as. */
+    public static final String SECURED_REDIS_USER = "appcluster";
 
     private final Map<String, String> config;
     private final RedisProcess redis;
@@ -37,14 +42,42 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     private final ServerNode a;
     private final ServerNode b;
 
-    private LocalCluster(boolean onRedisCluster) {
+    /** The Redis the two nodes share. */
+    enum RedisSetup {
+        /** One {@code redis-server}, plain. */
+        SINGLE,
+        /** A three-master Redis Cluster, nodes in {@code redis.mode=cluster}. */
+        CLUSTER,
+        /** One {@code redis-server} reached over TLS as an ACL user ({@link RedisProcess#startSecured}). */
+        SECURED
+    }
+
+    private LocalCluster(RedisSetup setup) {
         File logDir = new File(TestPaths.buildDir(), "nodes");
         logDir.mkdirs();
-        redis = onRedisCluster ? null : RedisProcess.start(logDir);
-        redisCluster = onRedisCluster ? RedisClusterProcesses.start(logDir) : null;
+        RedisTls tls = setup == RedisSetup.SECURED ? RedisTls.create(new File(TestPaths.buildDir(), "redis-tls")) : null;
+        redis = switch (setup) {
+            case SINGLE -> RedisProcess.start(logDir);
+            case SECURED -> RedisProcess.startSecured(logDir, tls, SECURED_REDIS_USER, "acl-" + UUID.randomUUID());
+            case CLUSTER -> null;
+        };
+        redisCluster = setup == RedisSetup.CLUSTER ? RedisClusterProcesses.start(logDir) : null;
         mongo = EmbeddedMongoServer.start(0, null);
-        config = nodeConfig(onRedisCluster ? redisCluster.uri() : redis.uri(), onRedisCluster ? "cluster" : "single", mongo.uri());
-        String prefix = onRedisCluster ? "sharded-" : "";
+        Map<String, String> shared = nodeConfig(switch (setup) {
+            case SINGLE -> redis.uri();
+            case SECURED -> redis.securedUri();
+            case CLUSTER -> redisCluster.uri();
+        }, setup == RedisSetup.CLUSTER ? "cluster" : "single", mongo.uri());
+        if (tls != null) {
+            shared = new HashMap<>(shared);
+            shared.put("redis.tls.ca-file", tls.caCertificate().getAbsolutePath());
+        }
+        config = Map.copyOf(shared);
+        String prefix = switch (setup) {
+            case SINGLE -> "";
+            case SECURED -> "secured-";
+            case CLUSTER -> "sharded-";
+        };
         ServerNode first = null;
         ServerNode second = null;
         try {
@@ -123,7 +156,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
     /** One more node with some settings changed, e.g. its {@code redis.uri} (the caller stops it). */
     public ServerNode launchExtraNode(String name, Map<String, String> overrides) {
-        Map<String, String> changed = new java.util.HashMap<>(config);
+        Map<String, String> changed = new HashMap<>(config);
         changed.putAll(overrides);
         return ServerNode.launch(name, changed).awaitReady();
     }
@@ -165,14 +198,28 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            boolean onRedisCluster = this instanceof OnRedisCluster;
             return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
-                    onRedisCluster ? OnRedisCluster.class : LocalCluster.class,
-                    key -> new LocalCluster(onRedisCluster), LocalCluster.class);
+                    getClass(), key -> new LocalCluster(setup()), LocalCluster.class);
+        }
+
+        RedisSetup setup() {
+            return RedisSetup.SINGLE;
         }
     }
 
     /** Resolves a {@link LocalCluster} whose nodes run in {@code redis.mode=cluster} on a Redis Cluster. */
     public static final class OnRedisCluster extends Extension {
+        @Override
+        RedisSetup setup() {
+            return RedisSetup.CLUSTER;
+        }
+    }
+
+    /** Resolves a {@link LocalCluster} whose nodes reach their Redis over TLS as an ACL user. */
+    public static final class OnSecuredRedis extends Extension {
+        @Override
+        RedisSetup setup() {
+            return RedisSetup.SECURED;
+        }
     }
 }

@@ -22,12 +22,18 @@ public final class RedisProcess implements AutoCloseable {
     private final int port;
     private final File log;
     private final String password;
+    private final Secured secured;
     private Process process;
 
-    private RedisProcess(int port, File log, String password) {
+    /** A TLS port beside the plain one, and an ACL user the nodes sign in as. */
+    private record Secured(int tlsPort, RedisTls tls, String user, String userPassword) {
+    }
+
+    private RedisProcess(int port, File log, String password, Secured secured) {
         this.port = port;
         this.log = log;
         this.password = password;
+        this.secured = secured;
     }
 
     public static RedisProcess start(File logDir) {
@@ -41,9 +47,42 @@ public final class RedisProcess implements AutoCloseable {
 
     /** A Redis that requires {@code password} (null: none). */
     public static RedisProcess startOn(int port, File logDir, String password) {
-        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), password);
+        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), password, null);
         redis.startProcess();
         return redis;
+    }
+
+    /**
+     * A Redis as production runs it: TLS with a certificate from {@code tls}'s CA on a port of its
+     * own, where the nodes sign in as the ACL user {@code user}. The plain port stays for the
+     * test's own commands, on loopback.
+     */
+    public static RedisProcess startSecured(File logDir, RedisTls tls, String user, String userPassword) {
+        int port = FreePorts.next();
+        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), null,
+                new Secured(FreePorts.next(), tls, user, userPassword));
+        redis.startProcess();
+        return redis;
+    }
+
+    /** The {@code rediss://} URI of the TLS port with the ACL user's credentials. */
+    public String securedUri() {
+        return "rediss://" + secured.user() + ":" + secured.userPassword() + "@127.0.0.1:" + secured.tlsPort();
+    }
+
+    /** The ACL user's password, which no node may show. */
+    public String userPassword() {
+        return secured.userPassword();
+    }
+
+    public int tlsPort() {
+        return secured.tlsPort();
+    }
+
+    /** {@code CLIENT LIST}: one line per connection, with its user and local address. */
+    public List<String> clients() {
+        return Processes.output(List.of("redis-cli", "-h", "127.0.0.1", "-p", String.valueOf(port), "CLIENT", "LIST"))
+                .lines().filter(line -> line.startsWith("id=")).toList();
     }
 
     public String uri() {
@@ -96,6 +135,13 @@ public final class RedisProcess implements AutoCloseable {
                     "--save", "", "--appendonly", "no", "--daemonize", "no", "--enable-debug-command", "local"));
             if (password != null) {
                 command.addAll(List.of("--requirepass", password));
+            }
+            if (secured != null) {
+                command.addAll(List.of("--tls-port", String.valueOf(secured.tlsPort()),
+                        "--tls-cert-file", secured.tls().serverCertificate().getPath(),
+                        "--tls-key-file", secured.tls().serverKey().getPath(),
+                        "--tls-ca-cert-file", secured.tls().caCertificate().getPath(), "--tls-auth-clients", "no",
+                        "--user", secured.user(), "on", ">" + secured.userPassword(), "~*", "&*", "+@all"));
             }
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
