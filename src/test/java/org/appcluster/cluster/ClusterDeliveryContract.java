@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two real nodes and a real Redis: a message published on one node reaches browsers on both. Run
  * on one {@code redis-server} ({@link ClusterDeliveryIT}), on a Redis Cluster
- * ({@link RedisClusterDeliveryIT}) and on a Redis reached over TLS as an ACL user
- * ({@link SecuredRedisDeliveryIT}), with {@link ClientIdentityContract}.
+ * ({@link RedisClusterDeliveryIT}), on a Redis reached over TLS as an ACL user
+ * ({@link SecuredRedisDeliveryIT}) and behind a Redis Sentinel ({@link SentinelDeliveryIT}), with
+ * {@link ClientIdentityContract}.
  */
 abstract class ClusterDeliveryContract {
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * for the whole test run (nodes take seconds to boot) and stopped when it ends. Inject it as a
  * test parameter with {@code @ExtendWith(LocalCluster.Extension.class)}, or with
  * {@link OnRedisCluster} for two more nodes in {@code redis.mode=cluster} on a local
- * three-master Redis Cluster, or with {@link OnSecuredRedis} for two more on a Redis reached over
- * TLS as an ACL user.
+ * three-master Redis Cluster, with {@link OnSecuredRedis} for two more on a Redis reached over
+ * TLS as an ACL user, or with {@link OnRedisSentinel} for two more behind a Redis Sentinel.
  */
 public final class LocalCluster implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -38,6 +38,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     private final Map<String, String> config;
     private final RedisProcess redis;
     private final RedisClusterProcesses redisCluster;
+    private final RedisSentinel redisSentinel;
     private final EmbeddedMongoServer mongo;
     private final ServerNode a;
     private final ServerNode b;
@@ -49,7 +50,9 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         /** A three-master Redis Cluster, nodes in {@code redis.mode=cluster}. */
         CLUSTER,
         /** One {@code redis-server} reached over TLS as an ACL user ({@link RedisProcess#startSecured}). */
-        SECURED
+        SECURED,
+        /** A master and a replica watched by a Redis Sentinel ({@link RedisSentinel}). */
+        SENTINEL
     }
 
     private LocalCluster(RedisSetup setup) {
@@ -59,14 +62,16 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         redis = switch (setup) {
             case SINGLE -> RedisProcess.start(logDir);
             case SECURED -> RedisProcess.startSecured(logDir, tls, SECURED_REDIS_USER, "acl-" + UUID.randomUUID());
-            case CLUSTER -> null;
+            case CLUSTER, SENTINEL -> null;
         };
+        redisSentinel = setup == RedisSetup.SENTINEL ? RedisSentinel.start(logDir) : null;
         redisCluster = setup == RedisSetup.CLUSTER ? RedisClusterProcesses.start(logDir) : null;
         mongo = EmbeddedMongoServer.start(0, null);
         Map<String, String> shared = nodeConfig(switch (setup) {
             case SINGLE -> redis.uri();
             case SECURED -> redis.securedUri();
             case CLUSTER -> redisCluster.uri();
+            case SENTINEL -> redisSentinel.uri();
         }, setup == RedisSetup.CLUSTER ? "cluster" : "single", mongo.uri());
         if (tls != null) {
             shared = new HashMap<>(shared);
@@ -77,6 +82,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
             case SINGLE -> "";
             case SECURED -> "secured-";
             case CLUSTER -> "sharded-";
+            case SENTINEL -> "sentinel-";
         };
         ServerNode first = null;
         ServerNode second = null;
@@ -86,7 +92,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
             CompletableFuture.allOf(CompletableFuture.runAsync(first::awaitReady), CompletableFuture.runAsync(second::awaitReady)).join();
         } catch (RuntimeException | Error e) {
             // Nothing this run started may outlive it, even when a node never came up.
-            for (AutoCloseable started : new AutoCloseable[] {first, second, redis, redisCluster, mongo}) {
+            for (AutoCloseable started : new AutoCloseable[] {first, second, redis, redisCluster, redisSentinel, mongo}) {
                 closeQuietly(started);
             }
             throw e;
@@ -165,7 +171,12 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         return Session.signIn(node, ADMIN, ADMIN_PASSWORD);
     }
 
-    /** The single {@code redis-server} (null on a Redis Cluster). */
+    /** The master, replica and Sentinel (null on other setups). */
+    public RedisSentinel redisSentinel() {
+        return redisSentinel;
+    }
+
+    /** The single {@code redis-server} (null on a Redis Cluster or behind a Sentinel). */
     public RedisProcess redis() {
         return redis;
     }
@@ -184,6 +195,9 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         }
         if (redisCluster != null) {
             redisCluster.close();
+        }
+        if (redisSentinel != null) {
+            redisSentinel.close();
         }
         mongo.close();
     }
@@ -212,6 +226,14 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
         @Override
         RedisSetup setup() {
             return RedisSetup.CLUSTER;
+        }
+    }
+
+    /** Resolves a {@link LocalCluster} whose nodes find their Redis master through a Sentinel. */
+    public static final class OnRedisSentinel extends Extension {
+        @Override
+        RedisSetup setup() {
+            return RedisSetup.SENTINEL;
         }
     }
 

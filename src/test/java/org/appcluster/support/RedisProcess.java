@@ -23,17 +23,26 @@ public final class RedisProcess implements AutoCloseable {
     private final File log;
     private final String password;
     private final Secured secured;
+    /** Server arguments beyond port, persistence and password (TLS, ACL, replication). */
+    private final List<String> options;
     private Process process;
 
     /** A TLS port beside the plain one, and an ACL user the nodes sign in as. */
-    private record Secured(int tlsPort, RedisTls tls, String user, String userPassword) {
+    private record Secured(int tlsPort, String user, String userPassword) {
     }
 
-    private RedisProcess(int port, File log, String password, Secured secured) {
+    private RedisProcess(int port, File log, String password, Secured secured, List<String> options) {
         this.port = port;
         this.log = log;
         this.password = password;
         this.secured = secured;
+        this.options = options;
+    }
+
+    private static RedisProcess start(int port, File logDir, String password, Secured secured, List<String> options) {
+        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), password, secured, options);
+        redis.startProcess();
+        return redis;
     }
 
     public static RedisProcess start(File logDir) {
@@ -47,9 +56,12 @@ public final class RedisProcess implements AutoCloseable {
 
     /** A Redis that requires {@code password} (null: none). */
     public static RedisProcess startOn(int port, File logDir, String password) {
-        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), password, null);
-        redis.startProcess();
-        return redis;
+        return start(port, logDir, password, null, List.of());
+    }
+
+    /** A replica of {@code master}, which Sentinel may promote. */
+    public static RedisProcess startReplicaOf(RedisProcess master, File logDir) {
+        return start(FreePorts.next(), logDir, null, null, List.of("--replicaof", "127.0.0.1", String.valueOf(master.port)));
     }
 
     /**
@@ -58,11 +70,11 @@ public final class RedisProcess implements AutoCloseable {
      * test's own commands, on loopback.
      */
     public static RedisProcess startSecured(File logDir, RedisTls tls, String user, String userPassword) {
-        int port = FreePorts.next();
-        RedisProcess redis = new RedisProcess(port, new File(logDir, "redis-" + port + ".log"), null,
-                new Secured(FreePorts.next(), tls, user, userPassword));
-        redis.startProcess();
-        return redis;
+        Secured secured = new Secured(FreePorts.next(), user, userPassword);
+        return start(FreePorts.next(), logDir, null, secured, List.of("--tls-port", String.valueOf(secured.tlsPort()),
+                "--tls-cert-file", tls.serverCertificate().getPath(), "--tls-key-file", tls.serverKey().getPath(),
+                "--tls-ca-cert-file", tls.caCertificate().getPath(), "--tls-auth-clients", "no",
+                "--user", user, "on", ">" + userPassword, "~*", "&*", "+@all"));
     }
 
     /** The {@code rediss://} URI of the TLS port with the ACL user's credentials. */
@@ -96,6 +108,19 @@ public final class RedisProcess implements AutoCloseable {
     public synchronized void stop() {
         if (process != null) {
             Processes.stop(process, 10);
+            process = null;
+        }
+    }
+
+    /** Ends the server with SIGKILL, as a crashed host would: no goodbye to its clients or replicas. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             process = null;
         }
     }
@@ -136,13 +161,7 @@ public final class RedisProcess implements AutoCloseable {
             if (password != null) {
                 command.addAll(List.of("--requirepass", password));
             }
-            if (secured != null) {
-                command.addAll(List.of("--tls-port", String.valueOf(secured.tlsPort()),
-                        "--tls-cert-file", secured.tls().serverCertificate().getPath(),
-                        "--tls-key-file", secured.tls().serverKey().getPath(),
-                        "--tls-ca-cert-file", secured.tls().caCertificate().getPath(), "--tls-auth-clients", "no",
-                        "--user", secured.user(), "on", ">" + secured.userPassword(), "~*", "&*", "+@all"));
-            }
+            command.addAll(options);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
