@@ -1,6 +1,8 @@
 package org.appcluster.broadcast.control;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -24,6 +26,9 @@ final class RedisLink {
     private final RedisClusterCommands<String, String> commands;
     private final RedisClusterAsyncCommands<String, String> asyncCommands;
     private volatile boolean subscribed;
+    /** With one Redis: the client, told of this link's disconnects until the link closes. */
+    private RedisClient watchedClient;
+    private RedisConnectionStateListener disconnectWatch;
 
     private RedisLink(StatefulConnection<String, String> publisher, StatefulRedisPubSubConnection<String, String> subscriber,
             RedisClusterCommands<String, String> commands, RedisClusterAsyncCommands<String, String> asyncCommands) {
@@ -43,6 +48,7 @@ final class RedisLink {
         try {
             link = new RedisLink(publisher, client.connectPubSub(), publisher.sync(), publisher.async());
             link.subscriber.addListener(link.new PatternListener(onMessage));
+            link.watchDisconnects(client);
             link.subscriber.sync().psubscribe(pattern);
             link.subscribed = true;
             return link;
@@ -77,7 +83,28 @@ final class RedisLink {
         return publisher.isOpen() && (subscriber == null || (subscriber.isOpen() && subscribed));
     }
 
+    /**
+     * Lettuce reconnects a dropped pub/sub connection (to the new master, behind a Sentinel) and
+     * subscribes again; until Redis confirms that, messages published elsewhere pass this node
+     * by. So the link counts as open again only from the confirmation ({@code psubscribed}).
+     */
+    private void watchDisconnects(RedisClient client) {
+        disconnectWatch = new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (connection == subscriber) {
+                    subscribed = false;
+                }
+            }
+        };
+        watchedClient = client;
+        client.addListener(disconnectWatch);
+    }
+
     void close() {
+        if (watchedClient != null) {
+            watchedClient.removeListener(disconnectWatch);
+        }
         publisher.close();
         if (subscriber != null) {
             subscriber.close();
