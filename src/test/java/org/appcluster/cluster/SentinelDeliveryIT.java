@@ -33,6 +33,8 @@ class SentinelDeliveryIT extends ClusterDeliveryContract implements ClientIdenti
             Waits.until("the Sentinel promoted the replica", FAILOVER_TIMEOUT,
                     () -> redis.masterPort() > 0 && redis.masterPort() != killed);
 
+            // A node is back once both its connections are, its pattern subscription confirmed.
+            Waits.until("both nodes back on Redis", FAILOVER_TIMEOUT, () -> cluster.a().redisAvailable() && cluster.b().redisAvailable());
             // Publishes made while node A has no Redis reach its own clients only (fallback:true);
             // the first one Redis takes again must reach node B, and be the first B gets.
             AtomicInteger attempt = new AtomicInteger();

@@ -59,9 +59,13 @@ public final class RedisProcess implements AutoCloseable {
         return start(port, logDir, password, null, List.of());
     }
 
-    /** A replica of {@code master}, which Sentinel may promote. */
+    /**
+     * A replica of {@code master}, which Sentinel may promote. It loads its first copy from a file,
+     * kept with the logs rather than in the directory the tests run in.
+     */
     public static RedisProcess startReplicaOf(RedisProcess master, File logDir) {
-        return start(FreePorts.next(), logDir, null, null, List.of("--replicaof", "127.0.0.1", String.valueOf(master.port)));
+        return start(FreePorts.next(), logDir, null, null, List.of("--replicaof", "127.0.0.1", String.valueOf(master.port),
+                "--dir", logDir.getAbsolutePath()));
     }
 
     /**
