@@ -1,5 +1,5 @@
 /**
- * The node's numbers in Prometheus text at the server's {@code /metrics}, through MicroProfile
- * Metrics. Only this package uses that API: on a server without it the rest runs unchanged.
+ * The node's numbers in Prometheus text at {@code /api/1/metrics}, written by the WAR itself so
+ * Payara and WildFly expose the same counters, gauges and histogram with the same types.
  */
 package org.appcluster.metrics;

@@ -40,7 +40,8 @@ class SecuredRedisDeliveryIT extends ClusterDeliveryContract implements ClientId
             assertFalse(Files.readString(node.log().toPath()).contains(password), "the log of " + node.name());
             assertFalse(Http.getJson(node.uri("/api/1/app-cluster/broadcast/status")).text().contains(password));
             assertFalse(Http.getJson(node.healthUri("/health")).text().contains(password));
-            Http.Response metrics = Http.getJson(node.healthUri("/metrics"));
+            Http.Response metrics = Http.get(node.uri("/api/1/metrics"), "Authorization", "Bearer " + LocalCluster.METRICS_TOKEN);
+            assertEquals(200, metrics.status(), metrics.text());
             assertFalse(metrics.text().contains(password));
             Http.Response adminView = cluster.signInAsAdmin(node).get("/api/1/admin/cluster");
             assertEquals(200, adminView.status(), adminView.text());

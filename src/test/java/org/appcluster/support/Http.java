@@ -40,6 +40,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** A GET with one more header (an Authorization, say). */
+    public static Response get(URI uri, String header, String value) {
+        return send(HttpRequest.newBuilder(uri).header(header, value).GET());
+    }
+
     public static Response postJson(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")

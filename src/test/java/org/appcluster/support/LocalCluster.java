@@ -32,6 +32,8 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     /** An account whose hash is in the encoding bin/hash-password wrote before Jakarta Security's. */
     public static final String LEGACY_USER = "legacy";
     public static final String LEGACY_PASSWORD = "legacy-secret-" + UUID.randomUUID();
+    /** What Prometheus would send as {@code Authorization: Bearer …} to {@code /api/1/metrics}. */
+    public static final String METRICS_TOKEN = "scrape-" + UUID.randomUUID();
     /** The ACL user the nodes of {@link OnSecuredRedis} sign in to Redis as. */
     public static final String SECURED_REDIS_USER = "appcluster";
 
@@ -106,7 +108,7 @@ public final class LocalCluster implements ExtensionContext.Store.CloseableResou
     public static Map<String, String> nodeConfig(String redisUri, String redisMode, String mongoUri) {
         return Map.ofEntries(Map.entry("redis.uri", redisUri), Map.entry("redis.mode", redisMode), Map.entry("mongo.uri", mongoUri),
                 Map.entry("cluster.site-id", "it" + Long.toHexString(System.nanoTime())), Map.entry("websocket.allowed-origins", ALLOWED_ORIGIN),
-                Map.entry("dashboard.interval-seconds", "1"),
+                Map.entry("dashboard.interval-seconds", "1"), Map.entry("metrics.token", METRICS_TOKEN),
                 // The suites and the fuzz add to-dos run after run, and the API tests write faster than
                 // a person; TodosApiIT checks the rate limit as a client of its own.
                 Map.entry("todos.max-items", "1000000"),

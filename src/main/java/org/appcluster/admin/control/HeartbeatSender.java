@@ -87,7 +87,7 @@ public class HeartbeatSender {
         long delivered = dispatcher.deliveredCount();
         double seconds = Math.max(0.001, (now - lastBeatNanos) / 1e9);
         double perSecond = (delivered - lastDelivered) / seconds;
-        long framesSent = clients.framesQueuedCount();
+        long framesSent = clients.framesSentCount();
         double framesPerSecond = (framesSent - lastFramesSent) / seconds;
         lastDelivered = delivered;
         lastFramesSent = framesSent;

@@ -43,7 +43,7 @@ public class BroadcastSockets {
 
     ClientConnection open(Session session) {
         ClientConnection client = new ClientConnection(session, uuidOf(session), usernameOf(session.getUserPrincipal()),
-                registry.slowConsumers(), writers.writerFor(session));
+                registry.slowConsumers(), writers.writerFor(session), registry.framesSentCounter());
         registry.add(client);
         client.send(ClientFrames.connected(client, broadcaster.isRedisAvailable(), broadcaster.instanceId(), clientTokens.issue(client.uuid())));
         client.send(ClientFrames.welcome(client));

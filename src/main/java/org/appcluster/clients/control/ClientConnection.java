@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
@@ -38,6 +39,7 @@ public class ClientConnection {
     /** Some containers accept every write into their own queue, so what was sent is not what was read. */
     private final SlowConsumerPolicy slowConsumers;
     private final FrameWriter writer;
+    private final LongAdder framesSent;
     private final Map<String, ClientSubscription> subscriptions = new ConcurrentHashMap<>();
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
@@ -48,12 +50,15 @@ public class ClientConnection {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final ReplayGate replayGate = new ReplayGate();
 
-    public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers, FrameWriter writer) {
+    /** @param framesSent where the frames this socket finished writing are counted (shared by the node's sockets) */
+    public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers, FrameWriter writer,
+                            LongAdder framesSent) {
         this.session = session;
         this.uuid = uuid;
         this.username = username;
         this.slowConsumers = slowConsumers;
         this.writer = writer;
+        this.framesSent = framesSent;
     }
 
     public String id() {
@@ -214,7 +219,7 @@ public class ClientConnection {
                 sending.set(false);
                 continue;
             }
-            BatchDone done = new BatchDone();
+            BatchDone done = new BatchDone(frames.size());
             writer.write(frames, ping, done);
             if (!done.completedInline()) {
                 return;
@@ -228,9 +233,17 @@ public class ClientConnection {
         private static final int RETURNED = 1;
         private static final int DONE = 2;
         private final AtomicInteger state = new AtomicInteger(PENDING);
+        private final int frames;
+
+        BatchDone(int frames) {
+            this.frames = frames;
+        }
 
         @Override
         public void accept(Throwable failure) {
+            if (failure == null) {
+                framesSent.add(frames);
+            }
             sending.set(false);
             if (failure != null) {
                 state.set(RETURNED);

@@ -30,6 +30,7 @@ import org.appcluster.broadcast.entity.ClusterModeChanged;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.clients.send.OutboundFrame;
+import org.appcluster.infra.LatencyHistogram;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -62,8 +63,9 @@ public class ClientRegistry implements LocalDelivery {
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final SubscriptionIndex index = new SubscriptionIndex();
     private final LongAdder framesQueued = new LongAdder();
-    private final LongAdder relayedMessages = new LongAdder();
-    private final LongAdder relayLatencyMillis = new LongAdder();
+    /** Counted by the sockets as their writes complete. */
+    private final LongAdder framesSent = new LongAdder();
+    private final LatencyHistogram publishToSend = new LatencyHistogram();
 
     @PostConstruct
     void configure() {
@@ -227,8 +229,7 @@ public class ClientRegistry implements LocalDelivery {
     /** Publish-to-send time: from the publisher's clock to this node queueing the frames. */
     private void recordLatency(String publishedAt) {
         try {
-            relayLatencyMillis.add(Math.max(0, Duration.between(Instant.parse(publishedAt), Instant.now()).toMillis()));
-            relayedMessages.increment();
+            publishToSend.record(Duration.between(Instant.parse(publishedAt), Instant.now()).toMillis());
         } catch (DateTimeParseException e) {
             // an envelope from a foreign publisher without a usable timestamp: not measurable
         }
@@ -239,13 +240,19 @@ public class ClientRegistry implements LocalDelivery {
         return framesQueued.sum();
     }
 
-    /** Messages relayed to at least one socket, and their summed publish-to-send time. */
-    public long relayedCount() {
-        return relayedMessages.sum();
+    /** Frames (broadcasts and replies) the sockets finished writing since start. */
+    public long framesSentCount() {
+        return framesSent.sum();
     }
 
-    public long relayLatencyMillisSum() {
-        return relayLatencyMillis.sum();
+    /** Where each socket counts the frames it wrote. */
+    public LongAdder framesSentCounter() {
+        return framesSent;
+    }
+
+    /** Publish-to-send time of the messages relayed to at least one socket. */
+    public LatencyHistogram.Snapshot publishToSend() {
+        return publishToSend.snapshot();
     }
 
     /** A node going down tells every browser so, and they reconnect (through the load balancer) elsewhere. */

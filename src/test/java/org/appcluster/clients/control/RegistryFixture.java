@@ -36,7 +36,7 @@ final class RegistryFixture {
 
     ClientConnection connect(FakeSession session, String uuid) {
         ClientConnection client = new ClientConnection(session.session(), uuid, "", registry.slowConsumers(),
-                SendPath.of("portable", null).writerFor(session.session()));
+                SendPath.of("portable", null).writerFor(session.session()), registry.framesSentCounter());
         registry.add(client);
         return client;
     }
