@@ -15,6 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({LocalCluster.Extension.class, Chromium.Extension.class})
 class AdminConsoleIT {
 
+    /** Every node-table cell but the instance id renders its text on one line. */
+    private static final String EVERY_CELL_ON_ONE_LINE = "[...document.querySelectorAll('#instances th, #instances td:not(:first-child)')]"
+            + ".every(cell => { const r = document.createRange(); r.selectNodeContents(cell);"
+            + " return new Set([...r.getClientRects()].map(rect => Math.round(rect.top))).size <= 1; })";
+
     private final Chromium browser;
 
     AdminConsoleIT(Chromium browser) {
@@ -35,6 +40,13 @@ class AdminConsoleIT {
         page.waitFor("Redis and MongoDB facts", "document.getElementById('stores').textContent.includes('MongoDB')");
         page.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", "admin.png"));
         assertTrue(page.errors().isEmpty(), page.errors().toString());
+        // Real instance ids are long (host:port:pid); with one, no heading or value may break.
+        page.eval("document.querySelector('#instances tbody td').textContent = 'app-cluster-7.internal.example.com:8080:1234567'; true");
+        assertTrue(page.evalBoolean(EVERY_CELL_ON_ONE_LINE), "a heading or value breaks at desktop width");
+        page.viewport(390, 844, true);
+        assertTrue(page.evalBoolean(EVERY_CELL_ON_ONE_LINE), "a heading or value breaks at phone width");
+        page.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", "admin-phone.png"));
+        page.viewport(1280, 900, false);
 
         // Pattern 2: a critical notice from the console is a dialog on every demo page, as text.
         BrowserPage demo = DemoPages.open(browser, cluster.b(), "notifications.jsp");
