@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LatencyHistogram {
 
     /** Upper bounds in milliseconds, the last bucket ({@code +Inf}) implied. */
-    static final long[] BOUNDS_MILLIS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2000, 5000, 10000};
+    private static final long[] BOUNDS_MILLIS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2000, 5000, 10000};
 
     private final LongAdder[] buckets = new LongAdder[BOUNDS_MILLIS.length + 1];
     private final LongAdder sumMillis = new LongAdder();
@@ -18,6 +18,10 @@ public final class LatencyHistogram {
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = new LongAdder();
         }
+    }
+
+    public static long[] boundsMillis() {
+        return BOUNDS_MILLIS.clone();
     }
 
     public void record(long millis) {
@@ -30,31 +34,25 @@ public final class LatencyHistogram {
         sumMillis.add(value);
     }
 
-    /** What was recorded so far: counts per bucket (not cumulative), their sum and total. */
+    /** What was recorded so far, read while recording goes on (the parts may be a few records apart). */
     public Snapshot snapshot() {
-        long[] counts = new long[buckets.length];
-        long total = 0;
+        long[] cumulative = new long[buckets.length];
+        long running = 0;
         for (int i = 0; i < buckets.length; i++) {
-            counts[i] = buckets[i].sum();
-            total += counts[i];
+            running += buckets[i].sum();
+            cumulative[i] = running;
         }
-        return new Snapshot(counts, sumMillis.sum(), total);
+        return new Snapshot(cumulative, sumMillis.sum());
     }
 
-    /** One reading; read while recording goes on, so the parts may be a few records apart. */
-    public record Snapshot(long[] counts, long sumMillis, long count) {
+    /**
+     * @param cumulative recorded values at or under {@code boundsMillis()[i]}; the last entry
+     *                   ({@code +Inf}) holds them all
+     */
+    public record Snapshot(long[] cumulative, long sumMillis) {
 
-        /** Recorded values at or under {@code BOUNDS_MILLIS[i]} ({@code i == BOUNDS_MILLIS.length}: all). */
-        public long cumulative(int i) {
-            long sum = 0;
-            for (int b = 0; b <= i; b++) {
-                sum += counts[b];
-            }
-            return sum;
-        }
-
-        public static long[] boundsMillis() {
-            return BOUNDS_MILLIS.clone();
+        public long count() {
+            return cumulative[cumulative.length - 1];
         }
     }
 }

@@ -30,10 +30,10 @@ final class PrometheusText {
     /** Durations in seconds, Prometheus's base unit: cumulative buckets, their sum and count. */
     PrometheusText histogram(String name, String help, LatencyHistogram.Snapshot snapshot) {
         family(name, help, "histogram");
-        long[] bounds = LatencyHistogram.Snapshot.boundsMillis();
+        long[] bounds = LatencyHistogram.boundsMillis();
         for (int i = 0; i <= bounds.length; i++) {
             String le = i < bounds.length ? number(bounds[i] / 1000.0) : "+Inf";
-            out.append(name).append("_bucket{le=\"").append(le).append("\"} ").append(snapshot.cumulative(i)).append('\n');
+            out.append(name).append("_bucket{le=\"").append(le).append("\"} ").append(snapshot.cumulative()[i]).append('\n');
         }
         out.append(name).append("_sum ").append(number(snapshot.sumMillis() / 1000.0)).append('\n');
         out.append(name).append("_count ").append(snapshot.count()).append('\n');

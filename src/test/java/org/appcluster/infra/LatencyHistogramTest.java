@@ -19,11 +19,11 @@ class LatencyHistogramTest {
         LatencyHistogram.Snapshot snapshot = histogram.snapshot();
         assertEquals(6, snapshot.count());
         assertEquals(60_010, snapshot.sumMillis());
-        assertEquals(3, snapshot.cumulative(0), "0, 1 and a clock step back (as 0) are within 1 ms");
-        assertEquals(4, snapshot.cumulative(1), "2 ms is within 2 ms");
-        assertEquals(4, snapshot.cumulative(2));
-        assertEquals(5, snapshot.cumulative(3), "7 ms is within 10 ms");
-        assertEquals(5, snapshot.cumulative(LatencyHistogram.Snapshot.boundsMillis().length - 1));
-        assertEquals(6, snapshot.cumulative(LatencyHistogram.Snapshot.boundsMillis().length), "+Inf holds everything");
+        assertEquals(3, snapshot.cumulative()[0], "0, 1 and a clock step back (as 0) are within 1 ms");
+        assertEquals(4, snapshot.cumulative()[1], "2 ms is within 2 ms");
+        assertEquals(4, snapshot.cumulative()[2]);
+        assertEquals(5, snapshot.cumulative()[3], "7 ms is within 10 ms");
+        assertEquals(5, snapshot.cumulative()[LatencyHistogram.boundsMillis().length - 1]);
+        assertEquals(6, snapshot.cumulative()[LatencyHistogram.boundsMillis().length], "+Inf holds everything");
     }
 }
