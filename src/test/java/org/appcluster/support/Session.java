@@ -33,6 +33,13 @@ public final class Session {
                 Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), false);
     }
 
+    /** The session's cookies as a {@code Cookie} header, for a WebSocket handshake in this session. */
+    public String cookieHeader() {
+        CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
+        return cookies.getCookieStore().get(node.uri("/")).stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public boolean signedIn() {
         return csrfToken != null;
     }

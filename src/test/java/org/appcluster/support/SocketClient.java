@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,25 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A browser's side of the broadcast socket, for tests: every frame lands in a queue that the test
  * waits on with a timeout.
  */
-public final class SocketClient implements AutoCloseable {
+public final class SocketClient extends JsonWebSocket {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final BlockingDeque<JsonObject> frames = new LinkedBlockingDeque<>();
     private final BlockingQueue<Boolean> clusterModes = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final AtomicInteger pings = new AtomicInteger();
-    private final WebSocket socket;
     private final String clientId;
     private final JsonObject connected;
 
     private SocketClient(URI uri, String origin) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        socket = builder.buildAsync(uri, new Listener()).join();
+        open(uri, origin == null ? new String[0] : new String[] {"Origin", origin});
         connected = next();
         assertEquals("connected", connected.getJsonObject("data").getString("type"), connected.toString());
         clientId = connected.getJsonObject("data").getString("clientId");
@@ -86,24 +72,15 @@ public final class SocketClient implements AutoCloseable {
         return connected.getJsonObject("data").getString("clientToken");
     }
 
-    public void send(String text) {
-        socket.sendText(text, true).join();
-    }
-
     /** One message sent as several frames (a continuation after the first). */
     public void sendInParts(String... parts) {
         for (int i = 0; i < parts.length; i++) {
-            socket.sendText(parts[i], i == parts.length - 1).join();
+            socket().sendText(parts[i], i == parts.length - 1).join();
         }
     }
 
     public void sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
-    }
-
-    /** The code the node closed the socket with (-1: the connection failed), or null while it is open. */
-    public Integer closeCode() {
-        return closed.getNow(null);
+        socket().sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     public JsonObject next() {
@@ -112,16 +89,6 @@ public final class SocketClient implements AutoCloseable {
             throw new AssertionError("No frame within " + TIMEOUT.toSeconds() + " s");
         }
         return frame;
-    }
-
-    /** The next frame, or null when none arrives within {@code timeout}. */
-    public JsonObject poll(Duration timeout) {
-        try {
-            return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /** The next cluster mode the node pushed (it pushes each change of its Redis state). */
@@ -200,49 +167,18 @@ public final class SocketClient implements AutoCloseable {
         return pings.get();
     }
 
-    public boolean isOpen() {
-        return !closed.isDone() && !socket.isOutputClosed();
-    }
-
-    public int awaitClose() {
-        return closed.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    @Override
+    protected void onFrame(JsonObject frame) {
+        JsonObject message = frame.getJsonObject("data");
+        if (message != null && "cluster-status".equals(message.getString("type", ""))) {
+            clusterModes.add(message.getJsonObject("data").getBoolean("clusterMode"));
+        } else {
+            frames.add(frame);
+        }
     }
 
     @Override
-    public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
-        }
-        socket.abort();
-    }
-
-    private final class Listener extends JsonFrameListener {
-
-        @Override
-        protected void onJson(JsonObject frame) {
-            JsonObject message = frame.getJsonObject("data");
-            if (message != null && "cluster-status".equals(message.getString("type", ""))) {
-                clusterModes.add(message.getJsonObject("data").getBoolean("clusterMode"));
-            } else {
-                frames.add(frame);
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-            pings.incrementAndGet();
-            return super.onPing(webSocket, message);
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
-        }
+    protected void onPing() {
+        pings.incrementAndGet();
     }
 }

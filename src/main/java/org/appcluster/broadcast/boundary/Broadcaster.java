@@ -5,13 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +31,7 @@ import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.infra.ClusterSettings;
 import org.appcluster.infra.InstanceLogTag;
+import org.appcluster.infra.JsonObjects;
 
 /**
  * The server-side API applications inject: publish to every node, register callbacks, ask about
@@ -44,7 +41,6 @@ import org.appcluster.infra.InstanceLogTag;
 public class Broadcaster {
 
     private static final JsonProvider JSON = JsonProvider.provider();
-    private final Jsonb jsonb = JsonbBuilder.create();
     private final LongAdder published = new LongAdder();
     private final LongAdder publishedLocally = new LongAdder();
 
@@ -104,7 +100,7 @@ public class Broadcaster {
      * subscriptions, and only that client's own frame names it.
      */
     public boolean publishFrom(String senderUuid, String channel, Object data) {
-        return publishAsync(new Publication(ChannelName.parse(channel), toJsonObject(data), JsonValue.EMPTY_JSON_OBJECT,
+        return publishAsync(new Publication(ChannelName.parse(channel), JsonObjects.from(data), JsonValue.EMPTY_JSON_OBJECT,
                 senderUuid, null)).toCompletableFuture().join();
     }
 
@@ -213,16 +209,5 @@ public class Broadcaster {
 
     public String redisMode() {
         return settings.redisMode();
-    }
-
-    private JsonObject toJsonObject(Object data) {
-        if (data instanceof JsonObject object) {
-            return object;
-        }
-        JsonValue value = Json.createReader(new StringReader(jsonb.toJson(data))).readValue();
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new IllegalArgumentException("broadcast data must be a JSON object, got " + value.getValueType());
-        }
-        return value.asJsonObject();
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.appcluster.clients.control.ClientFrames;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * hijacking): the {@code Origin} must be this site's own, as seen in the {@code Host} header, or
  * one listed in {@code websocket.allowed-origins}. Clients that are not browsers send no Origin.
  */
-@WebFilter(urlPatterns = ClientFrames.NAMESPACE, asyncSupported = true)
+@WebFilter(urlPatterns = "/api/1/ws/*", asyncSupported = true)
 public class SocketOriginFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(SocketOriginFilter.class.getName());
@@ -39,7 +38,7 @@ public class SocketOriginFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        LOG.warning(() -> "Refused a broadcast socket from origin " + origin.replaceAll("[^\\x20-\\x7e]", "?")
+        LOG.warning(() -> "Refused a socket from origin " + origin.replaceAll("[^\\x20-\\x7e]", "?")
                 + " (host " + request.getHeader("Host") + "); allow it with websocket.allowed-origins");
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");
     }

@@ -176,7 +176,7 @@ public class ClientConnection {
      * Queues a ping behind what waits. It carries only what was acknowledged already, so its pong
      * changes nothing of the slow-consumer count: a frame being queued now may not be ahead of it.
      */
-    void keepAlive() {
+    public void keepAlive() {
         if (session.isOpen()) {
             queuePing(bytesAcknowledged);
             flush();
@@ -288,7 +288,7 @@ public class ClientConnection {
     private record Ping(long bytesQueued) {
     }
 
-    void close(CloseReason reason) {
+    public void close(CloseReason reason) {
         try {
             if (session.isOpen()) {
                 session.close(reason);

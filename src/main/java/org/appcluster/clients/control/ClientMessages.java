@@ -2,22 +2,16 @@ package org.appcluster.clients.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import org.appcluster.broadcast.control.ChannelPolicy;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ForbiddenChannelException;
 import org.appcluster.broadcast.entity.HistoryPosition;
 import org.appcluster.broadcast.entity.InvalidChannelException;
-import org.appcluster.infra.JsonNesting;
 import org.appcluster.infra.RateWindow;
 
 /**
@@ -26,8 +20,6 @@ import org.appcluster.infra.RateWindow;
  */
 @ApplicationScoped
 public class ClientMessages {
-
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ClientRegistry registry;
@@ -46,12 +38,12 @@ public class ClientMessages {
             }
             return;
         }
-        if (tooLarge(text)) {
+        if (SocketText.tooLarge(text, ClientLimits.MAX_FRAME_BYTES)) {
             client.send(ClientFrames.error("MESSAGE_TOO_LARGE", "Message exceeds " + ClientLimits.MAX_FRAME_BYTES + " bytes"));
             return;
         }
         try {
-            JsonObject message = parse(text);
+            JsonObject message = SocketText.parseObject(text);
             switch (stringField(message, "type")) {
                 case "subscribe" -> subscribe(client, message);
                 case "unsubscribe" -> unsubscribe(client, message);
@@ -59,7 +51,7 @@ public class ClientMessages {
                 default -> client.send(ClientFrames.error("UNKNOWN_TYPE",
                         "Unknown message type; expected subscribe, unsubscribe or ping"));
             }
-        } catch (InvalidMessage e) {
+        } catch (SocketText.InvalidSocketMessage e) {
             client.send(ClientFrames.error("INVALID_MESSAGE", e.getMessage()));
         } catch (InvalidChannelException e) {
             client.send(ClientFrames.error("INVALID_CHANNEL", e.getMessage()));
@@ -95,13 +87,13 @@ public class ClientMessages {
             return null;
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidMessage("Field 'since' must be an object with epoch and offset");
+            throw new SocketText.InvalidSocketMessage("Field 'since' must be an object with epoch and offset");
         }
         JsonObject since = value.asJsonObject();
         JsonValue offset = since.get("offset");
         if (offset == null || offset.getValueType() != JsonValue.ValueType.NUMBER
                 || !((JsonNumber) offset).isIntegral() || ((JsonNumber) offset).longValue() < 0) {
-            throw new InvalidMessage("Field 'since.offset' must be a whole number, 0 or more");
+            throw new SocketText.InvalidSocketMessage("Field 'since.offset' must be a whole number, 0 or more");
         }
         return new HistoryPosition(stringField(since, "since.epoch", "epoch"), ((JsonNumber) offset).longValue());
     }
@@ -112,29 +104,6 @@ public class ClientMessages {
         client.send(ClientFrames.subscription("unsubscribed", channel));
     }
 
-    private static boolean tooLarge(String text) {
-        if (text.length() > ClientLimits.MAX_FRAME_BYTES) {
-            return true;
-        }
-        return text.length() * 3 > ClientLimits.MAX_FRAME_BYTES
-                && text.getBytes(StandardCharsets.UTF_8).length > ClientLimits.MAX_FRAME_BYTES;
-    }
-
-    private static JsonObject parse(String text) {
-        if (JsonNesting.tooDeep(text)) {
-            throw new InvalidMessage("Message nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidMessage("Message must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw new InvalidMessage("Message is not valid JSON");
-        }
-    }
-
     private static String stringField(JsonObject message, String name) {
         return stringField(message, name, name);
     }
@@ -142,7 +111,7 @@ public class ClientMessages {
     private static String stringField(JsonObject message, String label, String name) {
         JsonValue value = message.get(name);
         if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidMessage("Field '" + label + "' must be a string");
+            throw new SocketText.InvalidSocketMessage("Field '" + label + "' must be a string");
         }
         return ((JsonString) value).getString();
     }
@@ -155,12 +124,6 @@ public class ClientMessages {
         if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
             return value == JsonValue.TRUE;
         }
-        throw new InvalidMessage("Field '" + name + "' must be true or false");
-    }
-
-    private static final class InvalidMessage extends RuntimeException {
-        InvalidMessage(String message) {
-            super(message);
-        }
+        throw new SocketText.InvalidSocketMessage("Field '" + name + "' must be true or false");
     }
 }

@@ -269,7 +269,7 @@ public class ClientRegistry implements LocalDelivery {
     }
 
     /** A ping to every socket, so quiet ones stay open (see {@link SocketKeepAlive}). */
-    void keepAlive() {
+    void keepAlive(@Observes KeepAliveDue due) {
         connections.values().forEach(ClientConnection::keepAlive);
     }
 

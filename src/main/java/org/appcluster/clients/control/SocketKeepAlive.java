@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Pings every socket every {@code websocket.keep-alive-seconds}. A page that only listens never
  * sends, and servers and proxies close connections that read nothing for a while: WildFly's
  * listeners after 90 s (their {@code read-timeout}), nginx and HAProxy after their proxy
- * timeouts. The pong, which browsers send by themselves, is traffic both ways.
+ * timeouts. The pong, which browsers send by themselves, is traffic both ways. Every kind of
+ * socket observes {@link KeepAliveDue} and pings its own.
  */
 @ApplicationScoped
 public class SocketKeepAlive {
@@ -28,7 +30,7 @@ public class SocketKeepAlive {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    ClientRegistry clients;
+    Event<KeepAliveDue> due;
 
     @Inject
     @ConfigProperty(name = "websocket.keep-alive-seconds", defaultValue = "30")
@@ -51,7 +53,7 @@ public class SocketKeepAlive {
 
     private void pingAll() {
         try {
-            clients.keepAlive();
+            due.fire(new KeepAliveDue());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Keep-alive pings failed", e);
         }

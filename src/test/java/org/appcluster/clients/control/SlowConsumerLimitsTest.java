@@ -52,11 +52,11 @@ class SlowConsumerLimitsTest {
         registry.subscribe(deafClient, ChannelPattern.parse("view:a:*"), false);
         JsonObject data = Json.createObjectBuilder().add("pad", "x".repeat(10_000)).build();
 
-        registry.keepAlive();
+        registry.keepAlive(new KeepAliveDue());
         assertEquals(1, quiet.pings.size(), "a socket with nothing to read is pinged too");
         for (int i = 0; i < 1000 && deaf.closedWith == null; i++) {
             registry.relay(List.of(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null, null)));
-            registry.keepAlive();
+            registry.keepAlive(new KeepAliveDue());
             // It answers only the keep-alive ping, the last one sent, as a client still connected but not reading would.
             deafClient.acknowledge(deaf.pings.get(deaf.pings.size() - 1).duplicate());
         }

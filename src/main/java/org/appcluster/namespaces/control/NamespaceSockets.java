@@ -1,0 +1,222 @@
+package org.appcluster.namespaces.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.appcluster.clients.control.ClientConnection;
+import org.appcluster.clients.control.ClientRegistry;
+import org.appcluster.clients.control.ClientUuids;
+import org.appcluster.clients.control.KeepAliveDue;
+import org.appcluster.clients.control.SocketText;
+import org.appcluster.clients.send.OutboundFrame;
+import org.appcluster.clients.send.SocketWriters;
+import org.appcluster.namespaces.boundary.NamespaceMessage;
+import org.appcluster.namespaces.entity.ConnectionRefusedException;
+import org.appcluster.namespaces.entity.NamespaceClient;
+import org.appcluster.namespaces.entity.NamespaceReply;
+
+/**
+ * The namespace sockets of this node: opens them, reads what they send (size, JSON, rate, then
+ * the handler) and delivers what the router brings. Every answer to bad input is an error frame
+ * on that socket alone; the socket stays open.
+ */
+@ApplicationScoped
+public class NamespaceSockets {
+
+    /** Close code for a client its namespace turned away (the jPulse client stops reconnecting). */
+    public static final int REFUSED = 4403;
+    private static final Logger LOG = Logger.getLogger(NamespaceSockets.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    ClientRegistry clients;
+
+    @Inject
+    SocketWriters writers;
+
+    @Inject
+    NamespaceRouter router;
+
+    LongSupplier clock = System::nanoTime;
+
+    private final Map<String, NamespaceConnection> connections = new ConcurrentHashMap<>();
+
+    public NamespaceConnection open(DeclaredNamespace namespace, Map<String, String> pathParameters, Session session) {
+        String path = session.getRequestURI().getPath();
+        NamespaceClient client = new NamespaceClient(ClientUuids.of(session), usernameOf(session.getUserPrincipal()), path, pathParameters);
+        ClientConnection socket = new ClientConnection(session, client.clientId(), client.username(), clients.slowConsumers(),
+                writers.writerFor(session), clients.framesSentCounter());
+        NamespaceConnection connection = new NamespaceConnection(socket, namespace, client);
+        connections.put(socket.id(), connection);
+        socket.send(NamespaceFrames.connected(client, namespace.definition()));
+        try {
+            namespace.handler().onConnect(client);
+        } catch (ConnectionRefusedException e) {
+            socket.send(NamespaceFrames.error("CONNECTION_REFUSED", e.getMessage(), null));
+            socket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(REFUSED), truncate(e.getMessage())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "onConnect of " + namespace.template() + " failed for client " + client.clientId());
+            socket.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "namespace handler failed"));
+        }
+        return connection;
+    }
+
+    public void message(NamespaceConnection connection, String text) {
+        ClientConnection socket = connection.socket();
+        int maxBytes = connection.namespace().definition().maxMessageBytes();
+        if (SocketText.tooLarge(text, maxBytes)) {
+            socket.send(NamespaceFrames.error("MESSAGE_TOO_LARGE", "Message exceeds " + maxBytes + " bytes", null));
+            return;
+        }
+        JsonObject message;
+        try {
+            message = SocketText.parseObject(text);
+        } catch (SocketText.InvalidSocketMessage e) {
+            socket.send(NamespaceFrames.error("INVALID_MESSAGE", e.getMessage(), null));
+            return;
+        }
+        JsonValue id = message.get("requestId");
+        if (id != null && (id.getValueType() != JsonValue.ValueType.STRING || ((JsonString) id).getString().length() > 128)) {
+            socket.send(NamespaceFrames.error("INVALID_MESSAGE", "Field 'requestId' must be a string of at most 128 characters", null));
+            return;
+        }
+        String requestId = id == null ? null : message.getString("requestId");
+        int refused = connection.rate().acquire(clock.getAsLong());
+        if (refused > 0) {
+            if (refused == 1 || requestId != null) {
+                int limit = connection.namespace().definition().maxMessagesPerSecond();
+                socket.send(NamespaceFrames.error("RATE_LIMIT_EXCEEDED", "More than " + limit + " messages in 1000 ms", requestId));
+            }
+            return;
+        }
+        if (requestId != null) {
+            String origin = connection.takeAwaited(requestId);
+            if (origin != null) {
+                router.replied(origin, requestId, replyOf(message));
+                return;
+            }
+        }
+        if ("ping".equals(message.getString("type", null)) && requestId == null) {
+            socket.send(NamespaceFrames.pong());
+            return;
+        }
+        handle(connection, requestId == null ? message : JSON.createObjectBuilder(message).remove("requestId").build(), requestId);
+    }
+
+    private void handle(NamespaceConnection connection, JsonObject data, String requestId) {
+        ClientConnection socket = connection.socket();
+        NamespaceMessage message = new NamespaceMessage(connection.client(), data, requestId, socket::send);
+        try {
+            connection.namespace().handler().onMessage(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "onMessage of " + connection.namespace().template() + " failed for client "
+                    + connection.client().clientId());
+            if (!message.replied()) {
+                message.replyError("HANDLER_ERROR", "The namespace could not handle this message");
+            }
+            return;
+        }
+        if (requestId != null && !message.replied() && !message.replyDeferred()) {
+            message.replyError("NO_REPLY", "No reply from handler");
+        }
+    }
+
+    /** A client's answer to a server request: {@code {…data, requestId}} or {@code {success:false, error, code, requestId}}. */
+    private static NamespaceReply replyOf(JsonObject message) {
+        if (message.get("success") == JsonValue.FALSE) {
+            return NamespaceReply.failed(message.getString("code", "CLIENT_ERROR"), message.getString("error", "The client answered with an error"));
+        }
+        JsonObjectBuilder data = JSON.createObjectBuilder(message).remove("requestId");
+        return NamespaceReply.of(data.build());
+    }
+
+    public void binary(NamespaceConnection connection) {
+        if (connection.rate().acquire(clock.getAsLong()) == 0) {
+            connection.socket().send(NamespaceFrames.error("UNSUPPORTED_FRAME", "Binary frames are not part of the protocol: send JSON text", null));
+        }
+    }
+
+    public void close(NamespaceConnection connection) {
+        if (connections.remove(connection.socket().id()) == null) {
+            return;
+        }
+        connection.drainAwaited().forEach((requestId, origin) ->
+                router.replied(origin, requestId, NamespaceReply.failed("CONNECTION_LOST", "The client's socket closed before it answered")));
+        try {
+            connection.namespace().handler().onDisconnect(connection.client());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "onDisconnect of " + connection.namespace().template() + " failed");
+        }
+    }
+
+    /** Sends one frame to every local socket on {@code path} that {@code filter} accepts; how many. */
+    int deliver(String path, Predicate<NamespaceClient> filter, String text) {
+        OutboundFrame frame = null;
+        int sent = 0;
+        for (NamespaceConnection connection : connections.values()) {
+            if (connection.on(path) && filter.test(connection.client())) {
+                if (frame == null) {
+                    frame = OutboundFrame.of(text);
+                }
+                connection.socket().send(frame);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Sends a server request to the client's sockets here; each must answer it, or the asker hears why not. */
+    void request(String path, String clientId, String text, String requestId, String origin) {
+        for (NamespaceConnection connection : connections.values()) {
+            if (connection.on(path) && connection.client().clientId().equals(clientId)) {
+                if (connection.awaitReply(requestId, origin)) {
+                    connection.socket().send(text);
+                } else {
+                    router.replied(origin, requestId, NamespaceReply.failed("TOO_MANY_REQUESTS",
+                            "More than " + NamespaceConnection.MAX_AWAITED_REPLIES + " requests wait for this client"));
+                }
+                return;
+            }
+        }
+    }
+
+    void keepAlive(@Observes KeepAliveDue due) {
+        connections.values().forEach(connection -> connection.socket().keepAlive());
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** A node going down says so (1001), and the clients reconnect elsewhere. */
+    @PreDestroy
+    void closeAll() {
+        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "node shutting down");
+        connections.values().forEach(connection -> connection.socket().close(goingAway));
+    }
+
+    private static String usernameOf(Principal principal) {
+        return principal == null ? "" : principal.getName();
+    }
+
+    /** A close reason fits in 123 bytes. */
+    private static String truncate(String reason) {
+        String text = reason == null ? "refused" : reason;
+        return text.length() > 60 ? text.substring(0, 60) : text;
+    }
+}
