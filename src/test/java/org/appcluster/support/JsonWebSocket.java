@@ -71,10 +71,16 @@ abstract class JsonWebSocket implements AutoCloseable {
         return closed.orTimeout(SocketClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /** Closes as a browser does: a close frame, then the node's answer (for at most 2 s), then the connection. */
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").thenCompose(sent -> closed)
+                        .orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            } catch (RuntimeException e) {
+                // the connection is gone already
+            }
         }
         socket.abort();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -57,23 +59,30 @@ public final class NamespaceSocket extends JsonWebSocket {
         return next(frame -> true);
     }
 
-    /** The next frame {@code wanted} accepts, skipping others; fails after 10 s. */
+    /**
+     * The first frame {@code wanted} accepts; the frames before it stay queued, in order, for the
+     * next call. Fails after 10 s.
+     */
     public JsonObject next(Predicate<JsonObject> wanted) {
         long deadline = System.nanoTime() + SocketClient.TIMEOUT.toNanos();
+        Deque<JsonObject> skipped = new ArrayDeque<>();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 JsonObject frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
                 if (frame == null) {
-                    throw new AssertionError("No such frame within " + SocketClient.TIMEOUT.toSeconds() + " s");
+                    throw new AssertionError("No such frame within " + SocketClient.TIMEOUT.toSeconds() + " s; got " + skipped);
                 }
                 if (wanted.test(frame)) {
                     return frame;
                 }
+                skipped.add(frame);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        } finally {
+            skipped.descendingIterator().forEachRemaining(frames::offerFirst);
         }
     }
 

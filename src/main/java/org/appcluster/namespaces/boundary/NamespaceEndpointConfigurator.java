@@ -1,6 +1,10 @@
 package org.appcluster.namespaces.boundary;
 
+import jakarta.servlet.http.HttpSession;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
 import org.appcluster.namespaces.control.DeclaredNamespace;
 import org.appcluster.namespaces.control.NamespaceSockets;
 
@@ -13,6 +17,19 @@ class NamespaceEndpointConfigurator extends ServerEndpointConfig.Configurator {
     NamespaceEndpointConfigurator(NamespaceSockets sockets, DeclaredNamespace namespace) {
         this.sockets = sockets;
         this.namespace = namespace;
+    }
+
+    /**
+     * A signed-in handshake's HTTP session, so its sockets close with 4401 when the session ends.
+     * The WebSocket API hands the session over here only, and Tyrus shares this config's user
+     * properties between handshakes, so the sockets bean keeps it until the socket opens.
+     */
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        if (request.getUserPrincipal() != null && request.getHttpSession() instanceof HttpSession session) {
+            List<String> uuid = request.getParameterMap().get("uuid");
+            sockets.handshakeSession(uuid == null || uuid.isEmpty() ? "" : uuid.get(0), request.getRequestURI().getPath(), session.getId());
+        }
     }
 
     @Override

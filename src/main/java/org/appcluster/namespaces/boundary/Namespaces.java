@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.appcluster.infra.JsonObjects;
+import org.appcluster.namespaces.control.NamespacePresence;
 import org.appcluster.namespaces.control.NamespaceRouter;
 import org.appcluster.namespaces.entity.NamespaceClient;
 import org.appcluster.namespaces.entity.NamespaceReply;
+import org.appcluster.namespaces.entity.RoomPresence;
 
 /**
  * What server code injects to reach namespace clients on every node: through Redis when the node
@@ -21,6 +23,9 @@ public class Namespaces {
 
     @Inject
     NamespaceRouter router;
+
+    @Inject
+    NamespacePresence presence;
 
     /** To every client of {@code path} (a room, or a template for all rooms) on every node. */
     public void broadcast(String path, Object data) {
@@ -43,6 +48,11 @@ public class Namespaces {
             throw new IllegalArgumentException("sendToUser needs a username: signed-out clients have none");
         }
         router.sendToUser(path, username, JsonObjects.from(data));
+    }
+
+    /** Who is online in room {@code path} of a namespace declared with {@code presence = true}, on every node. */
+    public RoomPresence presence(String path) {
+        return presence.of(path);
     }
 
     /**

@@ -34,4 +34,10 @@ public @interface WebSocketNamespace {
 
     /** Messages a client may send per second; more are refused with {@code RATE_LIMIT_EXCEEDED}. */
     int maxMessagesPerSecond() default ClientLimits.MAX_MESSAGES;
+
+    /**
+     * Whether the namespace's clients are told who is online in their room, across nodes: a
+     * {@code presence} message on connect and whenever a user joins or leaves.
+     */
+    boolean presence() default false;
 }

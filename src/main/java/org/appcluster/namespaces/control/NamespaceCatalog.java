@@ -47,7 +47,7 @@ public class NamespaceCatalog {
                 throw new IllegalStateException(path + " is the broadcast socket's path");
             }
             NamespaceDefinition definition = new NamespaceDefinition(path, declared.signedIn(), Set.of(declared.roles()),
-                    declared.maxMessageBytes(), declared.maxMessagesPerSecond());
+                    declared.maxMessageBytes(), declared.maxMessagesPerSecond(), declared.presence());
             NamespaceHandler handler = (NamespaceHandler) beans.getReference(bean, NamespaceHandler.class, beans.createCreationalContext(bean));
             found.add(new DeclaredNamespace(definition, handler));
         }

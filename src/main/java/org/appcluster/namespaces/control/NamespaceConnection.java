@@ -23,8 +23,12 @@ public final class NamespaceConnection {
     private final RateWindow rate;
     /** Server requests sent to this socket: request id → instance id of the node that asked. */
     private final Map<String, String> awaitedReplies = new ConcurrentHashMap<>();
+    private volatile boolean present;
+    private volatile String httpSessionId;
 
-    NamespaceConnection(ClientConnection socket, DeclaredNamespace namespace, NamespaceClient client) {
+    /** @param httpSessionId the signed-in HTTP session the socket belongs to, or null */
+    NamespaceConnection(ClientConnection socket, DeclaredNamespace namespace, NamespaceClient client, String httpSessionId) {
+        this.httpSessionId = httpSessionId;
         this.socket = socket;
         this.namespace = namespace;
         this.client = client;
@@ -48,8 +52,27 @@ public final class NamespaceConnection {
         socket.acknowledge(pongData);
     }
 
+    String httpSessionId() {
+        return httpSessionId;
+    }
+
+    void sessionIdChanged(String oldId, String newId) {
+        if (oldId.equals(httpSessionId)) {
+            httpSessionId = newId;
+        }
+    }
+
     RateWindow rate() {
         return rate;
+    }
+
+    /** Counted in its room's presence (from after its namespace accepted it until it closes). */
+    void markPresent() {
+        present = true;
+    }
+
+    boolean present() {
+        return present;
     }
 
     /** Whether this socket is on {@code path}: one room, or any room of a template. */

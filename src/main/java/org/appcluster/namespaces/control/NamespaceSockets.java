@@ -12,8 +12,10 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -29,6 +31,7 @@ import org.appcluster.namespaces.boundary.NamespaceMessage;
 import org.appcluster.namespaces.entity.ConnectionRefusedException;
 import org.appcluster.namespaces.entity.NamespaceClient;
 import org.appcluster.namespaces.entity.NamespaceReply;
+import org.appcluster.security.entity.SessionEnding;
 
 /**
  * The namespace sockets of this node: opens them, reads what they send (size, JSON, rate, then
@@ -40,6 +43,8 @@ public class NamespaceSockets {
 
     /** Close code for a client its namespace turned away (the jPulse client stops reconnecting). */
     public static final int REFUSED = 4403;
+    /** Close code for a socket whose signed-in session ended. */
+    public static final int SESSION_ENDED = 4401;
     private static final Logger LOG = Logger.getLogger(NamespaceSockets.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -52,20 +57,59 @@ public class NamespaceSockets {
     @Inject
     NamespaceRouter router;
 
+    @Inject
+    NamespacePresence presence;
+
     LongSupplier clock = System::nanoTime;
 
     private final Map<String, NamespaceConnection> connections = new ConcurrentHashMap<>();
+    /** HTTP sessions of signed-in handshakes whose sockets have not opened yet, by page uuid and path. */
+    private final Map<String, PendingSession> handshakes = new ConcurrentHashMap<>();
+
+    private record PendingSession(String httpSessionId, long atNanos) {
+    }
+
+    /** A signed-in handshake for {@code path} from page {@code uuid} belongs to HTTP session {@code httpSessionId}. */
+    public void handshakeSession(String uuid, String path, String httpSessionId) {
+        long now = clock.getAsLong();
+        handshakes.values().removeIf(pending -> now - pending.atNanos() > TimeUnit.SECONDS.toNanos(30));
+        handshakes.put(uuid + " " + path, new PendingSession(httpSessionId, now));
+    }
+
+    /** The container gave an HTTP session a new id (as on signing in or out): its sockets follow it. */
+    public void sessionIdChanged(String oldId, String newId) {
+        connections.values().forEach(connection -> connection.sessionIdChanged(oldId, newId));
+    }
+
+    void onSignOut(@Observes SessionEnding ending) {
+        sessionEnded(ending.httpSessionId());
+    }
+
+    /** The HTTP session ended (signed out or expired): its sockets close with 4401 and say why first. */
+    public void sessionEnded(String httpSessionId) {
+        CloseReason expired = new CloseReason(CloseReason.CloseCodes.getCloseCode(SESSION_ENDED), "session ended");
+        connections.values().stream().filter(connection -> httpSessionId.equals(connection.httpSessionId())).forEach(connection -> {
+            connection.socket().send(NamespaceFrames.error("SESSION_EXPIRED", "The session ended: sign in again", null));
+            connection.socket().close(expired);
+        });
+    }
 
     public NamespaceConnection open(DeclaredNamespace namespace, Map<String, String> pathParameters, Session session) {
         String path = session.getRequestURI().getPath();
         NamespaceClient client = new NamespaceClient(ClientUuids.of(session), usernameOf(session.getUserPrincipal()), path, pathParameters);
         ClientConnection socket = new ClientConnection(session, client.clientId(), client.username(), clients.slowConsumers(),
                 writers.writerFor(session), clients.framesSentCounter());
-        NamespaceConnection connection = new NamespaceConnection(socket, namespace, client);
+        List<String> uuid = session.getRequestParameterMap().get("uuid");
+        PendingSession httpSession = client.signedIn() ? handshakes.remove((uuid == null || uuid.isEmpty() ? "" : uuid.get(0)) + " " + path) : null;
+        NamespaceConnection connection = new NamespaceConnection(socket, namespace, client, httpSession == null ? null : httpSession.httpSessionId());
         connections.put(socket.id(), connection);
         socket.send(NamespaceFrames.connected(client, namespace.definition()));
         try {
             namespace.handler().onConnect(client);
+            if (namespace.definition().presence()) {
+                connection.markPresent();
+                presence.joined(connection);
+            }
         } catch (ConnectionRefusedException e) {
             socket.send(NamespaceFrames.error("CONNECTION_REFUSED", e.getMessage(), null));
             socket.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(REFUSED), truncate(e.getMessage())));
@@ -154,6 +198,9 @@ public class NamespaceSockets {
     public void close(NamespaceConnection connection) {
         if (connections.remove(connection.socket().id()) == null) {
             return;
+        }
+        if (connection.present()) {
+            presence.left(connection);
         }
         connection.drainAwaited().forEach((requestId, origin) ->
                 router.replied(origin, requestId, NamespaceReply.failed("CONNECTION_LOST", "The client's socket closed before it answered")));

@@ -1,6 +1,7 @@
 package org.appcluster.security.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -32,6 +33,7 @@ import org.appcluster.infra.ClientAddress;
 import org.appcluster.security.control.CsrfTokens;
 import org.appcluster.security.control.SignInThrottle;
 import org.appcluster.security.entity.Account;
+import org.appcluster.security.entity.SessionEnding;
 import org.appcluster.security.entity.SignIn;
 
 /** Sign in, sign out, and who am I. */
@@ -53,6 +55,9 @@ public class AuthResource {
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    Event<SessionEnding> sessionEnding;
 
     @Context
     HttpServletRequest request;
@@ -97,6 +102,10 @@ public class AuthResource {
     @POST
     @Path("signout")
     public JsonObject signOut() throws ServletException {
+        HttpSession ending = request.getSession(false);
+        if (ending != null) {
+            sessionEnding.fire(new SessionEnding(ending.getId()));
+        }
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
