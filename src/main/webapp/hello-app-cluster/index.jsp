@@ -17,6 +17,10 @@
         <p>Pattern 3: live activity from every node, and statistics from exactly one node at a time.</p>
     </section>
     <section class="card">
+        <h2><a href="/hello-app-cluster/chat.jsp">Multi-server chat</a></h2>
+        <p>Use both: chat rooms over a WebSocket namespace, who is online, and user status through REST and App Cluster.</p>
+    </section>
+    <section class="card">
         <h2><a href="/hello-app-cluster/code-examples.jsp">Code examples</a></h2>
         <p>Copy-paste snippets for the browser library and the Jakarta EE server API.</p>
     </section>
