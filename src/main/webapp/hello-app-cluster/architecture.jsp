@@ -64,6 +64,18 @@
 </section>
 
 <section class="card">
+    <h2>WebSocket namespaces: one chat message, step by step</h2>
+    <ol class="steps">
+        <li><strong>Browser 1 → node A:</strong> <code>{type:"message", text, requestId}</code> on its <code>/api/1/ws/chat/lobby</code> socket (<code>jPulse.ws</code>); the handshake was refused with 401 unless signed in.</li>
+        <li><strong>Node A:</strong> checks size, JSON and rate, calls the <code>@WebSocketNamespace</code> bean, which stores the message in MongoDB and calls <code>namespaces.broadcastFrom(...)</code>; the request is answered.</li>
+        <li><strong>Node A → Redis:</strong> the message goes out on the server-only channel <code>controller:ws:namespace:broadcast</code>, which browsers can never subscribe to.</li>
+        <li><strong>Redis → every node</strong>, node A included: each node's dispatcher thread hands it to its own sockets of that room, the frame built once per node.</li>
+        <li><strong>Presence:</strong> each node announces its sockets per room on <code>controller:ws:presence:*</code> and repeats the count every 2 s; a node that falls silent drops out of every room within seconds.</li>
+        <li><strong>User status</strong> does not use the socket: <code>PUT /api/1/chat/status</code> stores it and a singleton EJB broadcasts <code>view:chat:user:status</code>, as every App Cluster change.</li>
+    </ol>
+</section>
+
+<section class="card">
     <h2>Message flow</h2>
     <svg class="diagram" viewBox="0 0 900 260" role="img" aria-labelledby="flow-title">
         <title id="flow-title">Sequence: browser 1, node A, Redis, node B, browser 2</title>

@@ -87,4 +87,63 @@ void onStart(@Observes Startup startup) {
 
 boolean reachedRedis = broadcaster.publish("controller:myApp:cache:refresh", Map.of("key", "prices"));</code></pre>
 </section>
+<section class="card">
+    <div class="snippet-head"><h2 id="s-per-user">Pattern 4: one user's cart on all their devices</h2><button class="secondary copy" type="button" aria-describedby="s-per-user">Copy</button></div>
+    <pre><code>// Page (signed in): every device of this user follows the cart; other users' pages get nothing
+jPulse.appCluster.broadcast.subscribe('view:cart:items:changed',
+    data =&gt; renderCart(data.items), { omitSelf: true });
+await jPulse.appCluster.fetch('/api/1/cart', { method: 'PUT', body: { items: ['tea', 'cups'] } });
+
+// Server: store, then publish to that user alone (view:cart:* is server-owned)
+@Inject Broadcaster broadcaster;
+
+public void onCartChanged(@Observes CartChanged change) {
+    broadcaster.publishToUser(change.username(), change.uuid(), "view:cart:items:changed",
+            Map.of("items", change.items()));
+}</code></pre>
+</section>
+
+<section class="card">
+    <div class="snippet-head"><h2 id="s-ws-client">Chat-like traffic: a WebSocket namespace in a page</h2><button class="secondary copy" type="button" aria-describedby="s-ws-client">Copy</button></div>
+    <pre><code>&lt;script src="/js/jpulse-app-cluster.js"&gt;&lt;/script&gt;
+&lt;script src="/js/jpulse-ws.js"&gt;&lt;/script&gt;
+
+const hello = jPulse.ws.connect('/api/1/ws/hello')
+    .onMessage(message =&gt; {
+        if (message.success &amp;&amp; message.data.type === 'message') {
+            show(message.data.text);                        // set as textContent
+        }
+        if (message.requestId &amp;&amp; message.data?.type === 'question') {
+            hello.reply(message, { text: 'An answer' });    // the server asked this page
+        }
+    });
+hello.send({ type: 'message', text: 'Hello, every node!' });
+const time = await hello.request({ type: 'time' });     // always resolves
+if (!time.success) console.warn(time.code);             // NOT_CONNECTED, REQUEST_TIMEOUT, ...</code></pre>
+</section>
+
+<section class="card">
+    <div class="snippet-head"><h2 id="s-ws-server">Server: declare a namespace</h2><button class="secondary copy" type="button" aria-describedby="s-ws-server">Copy</button></div>
+    <pre><code>@ApplicationScoped
+@WebSocketNamespace(value = "/api/1/ws/chat/{room}", signedIn = true, presence = true)
+public class ChatNamespace implements NamespaceHandler {
+
+    @Inject Namespaces namespaces;
+
+    @Override
+    public void onMessage(NamespaceMessage message) {
+        switch (message.type()) {
+            // to everyone in the sender's room, on every node
+            case "message" -&gt; namespaces.broadcastFrom(message.client(),
+                    Map.of("type", "message", "text", message.data().getString("text")));
+            // a request: the reply carries its requestId
+            case "time" -&gt; message.reply(Map.of("time", Instant.now().toString()));
+            default -&gt; { }   // an unanswered request gets NO_REPLY
+        }
+    }
+}
+
+// anywhere else: every socket of one user, on whichever node holds it
+namespaces.sendToUser("/api/1/ws/chat/{room}", "alice", Map.of("type", "notice", "text", "Hi"));</code></pre>
+</section>
 <%@ include file="/WEB-INF/jspf/footer.jspf" %>

@@ -127,7 +127,7 @@ class DemoPagesIT {
 
     @Test
     void everyDemoPageRendersWithItsNodeAndModeAndIsSavedAsAScreenshot(LocalCluster cluster) {
-        for (String page : new String[] {"", "notifications.jsp", "collaborative-todo.jsp", "dashboard.jsp", "code-examples.jsp", "architecture.jsp"}) {
+        for (String page : new String[] {"", "notifications.jsp", "collaborative-todo.jsp", "dashboard.jsp", "code-examples.jsp", "architecture.jsp", "chat.jsp"}) {
             BrowserPage opened = open(cluster.a(), page);
             assertEquals("node-a", opened.evalString("document.getElementById('node-id').textContent"));
             assertEquals("Cluster mode", opened.evalString("document.getElementById('cluster-mode').textContent"));

@@ -31,7 +31,12 @@ public final class SocketClient extends JsonWebSocket {
     private final JsonObject connected;
 
     private SocketClient(URI uri, String origin) {
-        open(uri, origin == null ? new String[0] : new String[] {"Origin", origin});
+        this(uri, origin == null ? List.of() : List.of("Origin", origin));
+    }
+
+    /** @param headers extra handshake headers: name, value, name, value… */
+    private SocketClient(URI uri, List<String> headers) {
+        open(uri, headers.toArray(String[]::new));
         connected = next();
         assertEquals("connected", connected.getJsonObject("data").getString("type"), connected.toString());
         clientId = connected.getJsonObject("data").getString("clientId");
@@ -40,7 +45,12 @@ public final class SocketClient extends JsonWebSocket {
 
     /** Connects and waits for the connected and welcome frames. */
     public static SocketClient connect(ServerNode node, String uuid) {
-        return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid), null);
+        return new SocketClient(node.socketUri(uuid == null ? "" : "?uuid=" + uuid), (String) null);
+    }
+
+    /** Connects in a signed-in session, as that user's page. */
+    public static SocketClient connect(Session session, ServerNode node) {
+        return new SocketClient(node.socketUri(""), List.of("Cookie", session.cookieHeader()));
     }
 
     /** Connects as a browser would from a page of {@code origin}. */
@@ -56,7 +66,7 @@ public final class SocketClient extends JsonWebSocket {
     /** Connects to the node serving {@code base} (http://host:port/). */
     public static SocketClient connect(URI base, String uuid) {
         URI socket = base.resolve("/api/1/ws/jp-broadcast" + (uuid == null ? "" : "?uuid=" + uuid));
-        return new SocketClient(URI.create(socket.toString().replaceFirst("^http", "ws")), null);
+        return new SocketClient(URI.create(socket.toString().replaceFirst("^http", "ws")), (String) null);
     }
 
     public JsonObject connectedFrame() {

@@ -105,6 +105,20 @@ public class Broadcaster {
     }
 
     /**
+     * Publishes to one signed-in user: every socket of {@code username} subscribed to a matching
+     * {@code view:} channel gets it, on every node, and no other socket does, whatever it
+     * subscribed to (the seed's Pattern 4: one user's cart on all their devices). Server callbacks
+     * still see it. Make such channels server-owned so pages cannot publish there for everyone.
+     */
+    public boolean publishToUser(String username, String senderUuid, String channel, Object data) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("publishToUser needs a username: signed-out clients have none");
+        }
+        return publishAsync(new Publication(ChannelName.parse(channel), JsonObjects.from(data), JsonValue.EMPTY_JSON_OBJECT,
+                senderUuid, null, username)).toCompletableFuture().join();
+    }
+
+    /**
      * Publishes without waiting for Redis's answer: completes with true when Redis took the
      * message, false when only this node's subscribers got it. Never completes exceptionally for a
      * missing Redis. A {@code uuid} in the data is dropped: a client is named by
@@ -116,8 +130,8 @@ public class Broadcaster {
         if (data.containsKey("uuid")) {
             data = JSON.createObjectBuilder(data).remove("uuid").build();
         }
-        Envelope envelope = new Envelope(ids.next(), channel, data, settings.instanceId(),
-                Instant.now().toString(), publication.ctx(), publication.excludeUuid(), publication.senderUuid());
+        Envelope envelope = new Envelope(ids.next(), channel, data, settings.instanceId(), Instant.now().toString(),
+                publication.ctx(), publication.excludeUuid(), publication.senderUuid(), null, null, publication.recipient());
         published.increment();
         Optional<HistoryStream> stream = history.streamOf(channel);
         CompletionStage<Boolean> sent = stream.isPresent()

@@ -109,9 +109,9 @@ public class ClientConnection {
         return subscriptions.containsKey(pattern);
     }
 
-    /** Whether any of this client's subscriptions asks for the message. */
+    /** Whether any of this client's subscriptions asks for the message, and it is for this client's user when it names one. */
     boolean wants(Envelope envelope) {
-        if (uuid.equals(envelope.excludeUuid())) {
+        if (uuid.equals(envelope.excludeUuid()) || (envelope.recipient() != null && (username.isEmpty() || !username.equals(envelope.recipient())))) {
             return false;
         }
         boolean ownMessage = sent(envelope);

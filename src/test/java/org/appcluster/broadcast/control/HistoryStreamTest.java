@@ -46,7 +46,7 @@ class HistoryStreamTest {
     }
 
     private static Envelope at(long offset) {
-        return new Envelope("id", "view:todo:a:b", JsonObject.EMPTY_JSON_OBJECT, "n", "t", null, null, null, offset, "e1");
+        return new Envelope("id", "view:todo:a:b", JsonObject.EMPTY_JSON_OBJECT, "n", "t", null, null, null, offset, "e1", null);
     }
 
     @Test

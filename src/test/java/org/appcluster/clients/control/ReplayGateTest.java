@@ -19,7 +19,7 @@ class ReplayGateTest {
 
     private static Envelope message(String channel, Long offset) {
         return new Envelope("id-" + offset, channel, JsonObject.EMPTY_JSON_OBJECT, "node-a", "t", null, null, null, offset,
-                offset == null ? null : "e1");
+                offset == null ? null : "e1", null);
     }
 
     private void record(OutboundFrame frame) {
@@ -53,7 +53,7 @@ class ReplayGateTest {
         gate.release(TODOS, frames("replay#4"), new HistoryPosition("e1", 4), this::record);
         live("view:todo:item:added", 4L); // pub/sub lagged behind the history read
         live("view:todo:item:added", 5L);
-        gate.deliver(new Envelope("x", "view:todo:item:added", JsonObject.EMPTY_JSON_OBJECT, "n", "t", null, null, null, 2L, "e2"),
+        gate.deliver(new Envelope("x", "view:todo:item:added", JsonObject.EMPTY_JSON_OBJECT, "n", "t", null, null, null, 2L, "e2", null),
                 OutboundFrame.of("new-epoch#2"), this::record);
 
         assertEquals(List.of("replay#4", "view:todo:item:added#5", "new-epoch#2"), sent);
