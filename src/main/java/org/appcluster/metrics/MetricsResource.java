@@ -17,6 +17,7 @@ import org.appcluster.broadcast.control.BroadcastDispatcher;
 import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.clients.control.ClientRegistry;
 import org.appcluster.infra.ApiException;
+import org.appcluster.namespaces.control.NamespaceSockets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,6 +46,9 @@ public class MetricsResource {
     @Inject
     RedisBus bus;
 
+    @Inject
+    NamespaceSockets namespaces;
+
     @GET
     public Response scrape(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context SecurityContext security) {
         if (!bearerMatches(authorization) && !security.isUserInRole("admin")) {
@@ -52,6 +56,7 @@ public class MetricsResource {
         }
         String text = new PrometheusText()
                 .gauge("app_cluster_connections", "Browser sockets open on this node", clients.connectionCount())
+                .gauge("app_cluster_namespace_connections", "WebSocket namespace sockets open on this node", namespaces.connectionCount())
                 .gauge("app_cluster_subscription_patterns", "Distinct channel patterns subscribed on this node", clients.patternCount())
                 .counter("app_cluster_broadcasts_published_total", "Messages published on this node", broadcaster.publishedCount())
                 .counter("app_cluster_broadcasts_published_locally_total", "Of those, delivered on this node only (Redis away)",

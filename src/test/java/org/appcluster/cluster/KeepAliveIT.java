@@ -2,6 +2,7 @@ package org.appcluster.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
+import org.appcluster.support.StalledClient;
 import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * traffic that servers and proxies want to see. WildFly closes a WebSocket that read nothing for
  * its listener's read timeout (90 s by default); this node's is cut to 2 s (Undertow's
  * {@code io.undertow.websockets.core.read-timeout}; Payara ignores it), its pings to one a second.
+ * A socket that answers no ping at all is taken for gone and closed.
  */
 @ExtendWith(LocalCluster.Extension.class)
 class KeepAliveIT {
@@ -40,6 +43,20 @@ class KeepAliveIT {
             Http.Response published = Http.postJson(cluster.b().uri("/api/1/app-cluster/broadcast/" + CHANNEL), "{\"data\":{\"n\":1}}");
             assertEquals(200, published.status(), published.text());
             assertEquals(1, listener.nextBroadcast().getJsonObject("data").getInt("n"), "and it still gets every message");
+        }
+    }
+
+    @Test
+    void aSocketThatAnswersNoPingIsClosedAfterThreeIntervalsAndOneThatAnswersStays(LocalCluster cluster) {
+        try (ServerNode node = cluster.launchExtraNode("node-silent", Map.of("websocket.keep-alive-seconds", "1"));
+             SocketClient answering = SocketClient.connect(node, null);
+             StalledClient silent = StalledClient.subscribe(node, CHANNEL)) {
+            long opened = System.nanoTime();
+            assertEquals(1001, silent.drainUntilClosed(), "closed as gone, with a close frame");
+            System.out.printf("A socket that answered no ping was closed %d ms after it opened (keep-alive 1 s)%n",
+                    Duration.ofNanos(System.nanoTime() - opened).toMillis());
+            assertTrue(answering.pingsReceived() >= 3, "the other socket was pinged meanwhile: " + answering.pingsReceived());
+            assertNull(answering.closeCode(), "and, having answered, stays open");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
+import org.appcluster.support.NamespaceSocket;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
@@ -90,5 +91,17 @@ class MetricsIT {
         Http.Response admin = cluster.signInAsAdmin(node).get("/api/1/metrics");
         assertEquals(200, admin.status(), admin.text());
         assertTrue(admin.text().contains("# TYPE app_cluster_connections gauge"));
+    }
+
+    @Test
+    void namespaceSocketsAreCountedWhileTheyAreOpen(LocalCluster cluster) {
+        ServerNode node = cluster.b();
+        double open;
+        try (NamespaceSocket socket = NamespaceSocket.open(node, "/api/1/ws/hello", null)) {
+            open = sample(node, "app_cluster_namespace_connections");
+            assertTrue(open >= 1, "this test's namespace socket is counted");
+        }
+        Waits.until("the closed namespace socket no longer counted", SocketClient.TIMEOUT,
+                () -> sample(node, "app_cluster_namespace_connections") <= open - 1);
     }
 }

@@ -49,10 +49,12 @@ public class BroadcastSockets {
     }
 
     void message(ClientConnection client, String text) {
+        client.heard();
         messages.handle(client, text);
     }
 
     void binary(ClientConnection client) {
+        client.heard();
         messages.refuseBinary(client);
     }
 

@@ -46,6 +46,8 @@ public class ClientConnection {
     private final AtomicLong bytesQueued = new AtomicLong();
     private volatile long bytesAcknowledged;
     private volatile long lastPingMark;
+    /** When the client last sent anything, a pong included. */
+    private volatile long lastHeardNanos = System.nanoTime();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final ReplayGate replayGate = new ReplayGate();
@@ -175,8 +177,16 @@ public class ClientConnection {
     /**
      * Queues a ping behind what waits. It carries only what was acknowledged already, so its pong
      * changes nothing of the slow-consumer count: a frame being queued now may not be ahead of it.
+     * A client silent since {@code silentSinceNanos} (no message, no pong) is gone without a word,
+     * as a dropped network leaves it: it is closed instead.
      */
-    public void keepAlive() {
+    public void keepAlive(long silentSinceNanos) {
+        if (lastHeardNanos - silentSinceNanos < 0 && session.isOpen()) {
+            outbox.clear();
+            LOG.info(() -> "Closing client " + uuid + " (session " + id() + "): it answered no ping for three keep-alive intervals");
+            close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings"));
+            return;
+        }
         if (session.isOpen()) {
             queuePing(bytesAcknowledged);
             flush();
@@ -188,11 +198,17 @@ public class ClientConnection {
         queued.incrementAndGet();
     }
 
+    /** The client sent something: it is alive. */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
     /**
      * The client answered a ping: a pong comes after it has read everything sent before the ping,
      * so the ping's byte count has been read.
      */
     public void acknowledge(ByteBuffer pongData) {
+        heard();
         if (pongData.remaining() == Long.BYTES) {
             long read = pongData.getLong();
             if (read > bytesAcknowledged && read <= bytesQueued.get()) {

@@ -270,7 +270,7 @@ public class ClientRegistry implements LocalDelivery {
 
     /** A ping to every socket, so quiet ones stay open (see {@link SocketKeepAlive}). */
     void keepAlive(@Observes KeepAliveDue due) {
-        connections.values().forEach(ClientConnection::keepAlive);
+        connections.values().forEach(connection -> connection.keepAlive(due.silentSinceNanos()));
     }
 
     /** Subscribed sockets per pattern on this node. */

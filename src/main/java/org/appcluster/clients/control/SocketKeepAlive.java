@@ -53,7 +53,7 @@ public class SocketKeepAlive {
 
     private void pingAll() {
         try {
-            due.fire(new KeepAliveDue());
+            due.fire(new KeepAliveDue(System.nanoTime() - TimeUnit.SECONDS.toNanos(3L * seconds)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Keep-alive pings failed", e);
         }

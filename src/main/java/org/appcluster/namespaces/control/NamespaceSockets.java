@@ -122,6 +122,7 @@ public class NamespaceSockets {
 
     public void message(NamespaceConnection connection, String text) {
         ClientConnection socket = connection.socket();
+        socket.heard();
         int maxBytes = connection.namespace().definition().maxMessageBytes();
         if (SocketText.tooLarge(text, maxBytes)) {
             socket.send(NamespaceFrames.error("MESSAGE_TOO_LARGE", "Message exceeds " + maxBytes + " bytes", null));
@@ -190,6 +191,7 @@ public class NamespaceSockets {
     }
 
     public void binary(NamespaceConnection connection) {
+        connection.socket().heard();
         if (connection.rate().acquire(clock.getAsLong()) == 0) {
             connection.socket().send(NamespaceFrames.error("UNSUPPORTED_FRAME", "Binary frames are not part of the protocol: send JSON text", null));
         }
@@ -243,7 +245,7 @@ public class NamespaceSockets {
     }
 
     void keepAlive(@Observes KeepAliveDue due) {
-        connections.values().forEach(connection -> connection.socket().keepAlive());
+        connections.values().forEach(connection -> connection.socket().keepAlive(due.silentSinceNanos()));
     }
 
     public int connectionCount() {

@@ -9,11 +9,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
 import org.junit.jupiter.api.Test;
 
-/** Sockets that stop reading are closed (1008) and counted; the keep-alive ping never hides one. */
+/**
+ * Sockets that stop reading are closed (1008) and counted; the keep-alive ping never hides one.
+ * Sockets that go silent, not even answering pings, are closed (1001).
+ */
 class SlowConsumerLimitsTest {
 
     private final RegistryFixture fixture = new RegistryFixture();
@@ -52,11 +56,11 @@ class SlowConsumerLimitsTest {
         registry.subscribe(deafClient, ChannelPattern.parse("view:a:*"), false);
         JsonObject data = Json.createObjectBuilder().add("pad", "x".repeat(10_000)).build();
 
-        registry.keepAlive(new KeepAliveDue());
+        registry.keepAlive(new KeepAliveDue(System.nanoTime() - TimeUnit.HOURS.toNanos(1)));
         assertEquals(1, quiet.pings.size(), "a socket with nothing to read is pinged too");
         for (int i = 0; i < 1000 && deaf.closedWith == null; i++) {
             registry.relay(List.of(new Envelope("id-" + i, "view:a:b:c", data, "node-a", "2026-11-28T10:00:00Z", JsonObject.EMPTY_JSON_OBJECT, null, null)));
-            registry.keepAlive(new KeepAliveDue());
+            registry.keepAlive(new KeepAliveDue(System.nanoTime() - TimeUnit.HOURS.toNanos(1)));
             // It answers only the keep-alive ping, the last one sent, as a client still connected but not reading would.
             deafClient.acknowledge(deaf.pings.get(deaf.pings.size() - 1).duplicate());
         }
@@ -64,6 +68,25 @@ class SlowConsumerLimitsTest {
         assertNotNull(deaf.closedWith, "answering keep-alive pings does not hide a client that stopped reading");
         assertTrue(deaf.sent.size() < 500, "closed after about 4 MiB, not after " + deaf.sent.size() + " frames");
         assertEquals(null, quiet.closedWith);
+    }
+
+    @Test
+    void aSocketSilentForThreeKeepAliveIntervalsIsClosedAndOneThatAnswersStays() {
+        FakeSession silent = new FakeSession();
+        FakeSession answering = new FakeSession();
+        fixture.connect(silent, "u1");
+        ClientConnection answeringClient = fixture.connect(answering, "u2");
+        long connected = System.nanoTime();
+
+        registry.keepAlive(new KeepAliveDue(connected - TimeUnit.SECONDS.toNanos(90)));
+        assertEquals(null, silent.closedWith, "a socket is not taken for dead before three intervals passed");
+        long cutoff = System.nanoTime();
+        answeringClient.acknowledge(answering.pings.get(0).duplicate());
+
+        registry.keepAlive(new KeepAliveDue(cutoff));
+        assertNotNull(silent.closedWith, "nothing heard since the cutoff: closed");
+        assertEquals(CloseReason.CloseCodes.GOING_AWAY, silent.closedWith.getCloseCode());
+        assertEquals(null, answering.closedWith, "its pong counts as being heard from");
     }
 
     @Test
