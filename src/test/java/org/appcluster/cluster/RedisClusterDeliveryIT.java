@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.appcluster.support.Http;
+import org.appcluster.namespaces.NamespaceDeliveryContract;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.RedisClusterProcesses;
 import org.appcluster.support.SocketClient;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pub/sub), plus what only a cluster has: per-node shard subscriptions and master failover.
  */
 @ExtendWith(LocalCluster.OnRedisCluster.class)
-class RedisClusterDeliveryIT extends ClusterDeliveryContract implements ClientIdentityContract {
+class RedisClusterDeliveryIT extends ClusterDeliveryContract implements ClientIdentityContract, NamespaceDeliveryContract {
 
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
 
