@@ -120,12 +120,16 @@ public class ClientRegistry implements LocalDelivery {
 
     /**
      * Tells every socket subscribed to channels of {@code stream} that messages may have been
-     * lost; {@code now} (or null) is where the history stands.
+     * lost; {@code now} (or null) is where the history stands. A socket that subscribed within
+     * {@code now}'s epoch (after a Redis restart, say) lost nothing and is not told.
      */
     @Override
     public void historyLost(HistoryStream stream, HistoryPosition now, String reason) {
-        forEachListener(stream, (connection, pattern) ->
-                connection.send(ClientFrames.notRecovered(pattern.value(), stream.covers(pattern) ? now : null, reason)));
+        forEachListener(stream, (connection, pattern) -> {
+            if (now == null || !connection.replayGate().subscribedIn(pattern, now.epoch())) {
+                connection.send(ClientFrames.notRecovered(pattern.value(), stream.covers(pattern) ? now : null, reason));
+            }
+        });
     }
 
     /**

@@ -38,6 +38,15 @@ final class ReplayGate {
         }
     }
 
+    /**
+     * Whether the subscription started within history epoch {@code epoch}: it was told that epoch
+     * when it subscribed, so a restart into it took nothing from this client.
+     */
+    synchronized boolean subscribedIn(ChannelPattern pattern, String epoch) {
+        HistoryPosition position = replayedUpTo.get(pattern);
+        return position != null && position.epoch().equals(epoch);
+    }
+
     /** The subscription ended: a later one starts afresh. */
     synchronized void forget(ChannelPattern pattern) {
         replayedUpTo.remove(pattern);

@@ -68,4 +68,15 @@ class ReplayGateTest {
 
         assertEquals(List.of("view:todo:item:added#3"), sent);
     }
+
+    @Test
+    void knowsTheHistoryEpochASubscriptionStartedIn() {
+        assertEquals(false, gate.subscribedIn(TODOS, "e2"), "not subscribed");
+        gate.hold(TODOS);
+        gate.release(TODOS, frames("subscribed"), new HistoryPosition("e2", 5), this::record);
+        assertEquals(true, gate.subscribedIn(TODOS, "e2"), "told e2 when it subscribed: a restart into e2 took nothing from it");
+        assertEquals(false, gate.subscribedIn(TODOS, "e3"));
+        gate.forget(TODOS);
+        assertEquals(false, gate.subscribedIn(TODOS, "e2"));
+    }
 }
