@@ -3,6 +3,7 @@ package org.appcluster.namespaces.control;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -18,6 +19,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -55,6 +59,9 @@ public class NamespacePresence {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     LongSupplier clock = System::nanoTime;
 
     /** This node's sockets: room path → username ("" signed out) → sockets. */
@@ -65,6 +72,11 @@ public class NamespacePresence {
     private boolean toldEmpty = true;
     private AutoCloseable subscription;
     private ScheduledFuture<?> heartbeat;
+    /**
+     * Sends this node's counts in the order they changed, on a thread of its own: a publish may
+     * wait for Redis, and the dispatcher thread that delivers everything waits for this lock.
+     */
+    private ExecutorService publisher;
 
     /** The rooms another node reported, and when it last did. */
     private static final class RemoteNode {
@@ -73,6 +85,7 @@ public class NamespacePresence {
     }
 
     void onStartup(@Observes Startup startup) {
+        publisher = Executors.newSingleThreadExecutor(threads);
         subscription = broadcaster.subscribe(CHANNEL_PREFIX + "*", (channel, data, source) -> received(channel, data, source), true);
         heartbeat = scheduler.scheduleWithFixedDelay(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
     }
@@ -81,6 +94,9 @@ public class NamespacePresence {
     void stop() {
         if (heartbeat != null) {
             heartbeat.cancel(false);
+        }
+        if (publisher != null) {
+            publisher.shutdownNow();
         }
         if (subscription != null) {
             try {
@@ -121,8 +137,15 @@ public class NamespacePresence {
     }
 
     private void publishRoom(String path) {
-        broadcaster.publish(CHANNEL_PREFIX + "room", JSON.createObjectBuilder()
-                .add("path", path).add("users", counts(local.getOrDefault(path, Map.of()))).build());
+        publish("room", JSON.createObjectBuilder().add("path", path).add("users", counts(local.getOrDefault(path, Map.of()))).build());
+    }
+
+    private void publish(String kind, JsonObject counts) {
+        try {
+            publisher.execute(() -> broadcaster.publish(CHANNEL_PREFIX + kind, counts));
+        } catch (RejectedExecutionException e) {
+            LOG.fine(() -> "Presence not sent, the node is stopping: " + e);
+        }
     }
 
     /** Every heartbeat: this node's whole count (once more after its last socket left), and who timed out. */
@@ -132,7 +155,7 @@ public class NamespacePresence {
                 if (!local.isEmpty() || !toldEmpty) {
                     JsonObjectBuilder rooms = JSON.createObjectBuilder();
                     local.forEach((path, users) -> rooms.add(path, counts(users)));
-                    broadcaster.publish(CHANNEL_PREFIX + "beat", JSON.createObjectBuilder().add("rooms", rooms).build());
+                    publish("beat", JSON.createObjectBuilder().add("rooms", rooms).build());
                     toldEmpty = local.isEmpty();
                 }
                 long stale = clock.getAsLong() - TimeUnit.MILLISECONDS.toNanos(heartbeatMillis * MISSED_BEATS);

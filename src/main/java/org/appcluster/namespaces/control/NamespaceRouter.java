@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.boundary.Broadcaster;
+import org.appcluster.broadcast.entity.ChannelName;
+import org.appcluster.broadcast.entity.Publication;
 import org.appcluster.namespaces.entity.NamespaceReply;
 
 /**
@@ -110,8 +113,10 @@ public class NamespaceRouter {
         }
     }
 
+    /** Never waits for Redis: it may run on the dispatcher thread (an answer refused there) or a socket's. */
     private void publish(String action, JsonObjectBuilder message) {
-        broadcaster.publish(CHANNEL_PREFIX + action, message.build());
+        broadcaster.publishAsync(new Publication(ChannelName.parse(CHANNEL_PREFIX + action), message.build(),
+                JsonValue.EMPTY_JSON_OBJECT, null, null));
     }
 
     /** Runs on the node's dispatcher thread for each namespace message from any node. */
