@@ -104,8 +104,11 @@ class ChatPageIT {
 
             viewer.viewport(390, 844, true);
             viewer.screenshot(screenshots.resolve("chat-phone.png"));
-            viewer.close(browser);
-            ops.close(browser);
+            // Signed out again, as the other browser tests leave the shared browser.
+            for (BrowserPage page : new BrowserPage[] {viewer, ops}) {
+                page.eval("fetch('/api/1/auth/signout', {method: 'POST'}).then(r => r.status)");
+                page.close(browser);
+            }
         }
     }
 }
