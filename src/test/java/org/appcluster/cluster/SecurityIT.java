@@ -116,4 +116,17 @@ class SecurityIT {
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());
         assertEquals(code, response.body().getString("code"), response.text());
     }
+
+    @Test
+    void signingInAgainWhileSignedInLeavesTheNewSessionSignedIn(LocalCluster cluster) {
+        Session session = Session.signIn(cluster.a(), LocalCluster.USER, LocalCluster.USER_PASSWORD);
+        assertEquals(LocalCluster.USER, session.get("/api/1/auth/me").body().getJsonObject("data").getString("username"));
+        assertEquals(200, session.attemptSignIn(LocalCluster.USER, LocalCluster.USER_PASSWORD).status());
+        assertEquals(LocalCluster.USER, session.get("/api/1/auth/me").body().getJsonObject("data").getString("username", "signed out"),
+                "signed in again as the same user");
+        assertEquals(200, session.attemptSignIn(LocalCluster.ADMIN, LocalCluster.ADMIN_PASSWORD).status());
+        assertEquals(LocalCluster.ADMIN, session.get("/api/1/auth/me").body().getJsonObject("data").getString("username", "signed out"),
+                "signed in as another user over the first");
+        assertEquals(200, session.get("/api/1/admin/cluster").status());
+    }
 }

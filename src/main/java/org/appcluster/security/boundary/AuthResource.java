@@ -68,7 +68,7 @@ public class AuthResource {
     @POST
     @Path("signin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject signIn(@Valid @NotNull SignIn login) {
+    public JsonObject signIn(@Valid @NotNull SignIn login) throws ServletException {
         String username = login.username();
         String password = login.password();
         String address = clientAddress.of(request);
@@ -83,6 +83,10 @@ public class AuthResource {
         if (checked.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(address, username);
             throw new ApiException(401, "INVALID_CREDENTIALS", "Unknown user or wrong password");
+        }
+        if (request.getUserPrincipal() != null) {
+            // Signed in already (as anyone): without a logout first, the new session is not signed in.
+            request.logout();
         }
         HttpSession previous = request.getSession(false);
         if (previous != null) {
