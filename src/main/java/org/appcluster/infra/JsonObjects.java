@@ -1,14 +1,17 @@
 package org.appcluster.infra;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** What server code hands the APIs as message data: a {@link JsonObject}, or an object JSON-B maps to one. */
 public final class JsonObjects {
+
+    /** Looked up once: {@code Json.create…} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -20,7 +23,7 @@ public final class JsonObjects {
         if (data instanceof JsonObject object) {
             return object;
         }
-        JsonValue value = Json.createReader(new StringReader(JSONB.toJson(data))).readValue();
+        JsonValue value = JSON.createReader(new StringReader(JSONB.toJson(data))).readValue();
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new IllegalArgumentException("message data must be a JSON object, got " + value.getValueType());
         }

@@ -2,10 +2,10 @@ package org.appcluster.admin.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +28,8 @@ import org.appcluster.infra.MongoPing;
 @RequestScoped
 public class ClusterResource {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     ClusterView view;
 
@@ -45,10 +47,10 @@ public class ClusterResource {
 
     @GET
     public JsonObject cluster() {
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         Map<String, Integer> channels = new TreeMap<>();
         for (Member member : view.members()) {
-            members.add(Json.createObjectBuilder(member.lastBeat())
+            members.add(JSON.createObjectBuilder(member.lastBeat())
                     .add("status", member.status())
                     .add("lastSeenMillisAgo", member.lastSeenMillisAgo()));
             if ("up".equals(member.status()) && member.lastBeat().containsKey("channels")) {
@@ -56,24 +58,24 @@ public class ClusterResource {
                         .forEach((pattern, count) -> channels.merge(pattern, Integer.parseInt(count.toString()), Integer::sum));
             }
         }
-        JsonObjectBuilder channelCounts = Json.createObjectBuilder();
+        JsonObjectBuilder channelCounts = JSON.createObjectBuilder();
         channels.forEach(channelCounts::add);
-        JsonArrayBuilder recent = Json.createArrayBuilder();
+        JsonArrayBuilder recent = JSON.createArrayBuilder();
         for (Activity seen : activity.latest()) {
-            recent.add(Json.createObjectBuilder().add("channel", seen.channel())
+            recent.add(JSON.createObjectBuilder().add("channel", seen.channel())
                     .add("source", seen.sourceInstanceId()).add("at", seen.at()));
         }
         OptionalLong mongoPing = mongo.millis();
-        return ApiResponses.success(Json.createObjectBuilder()
+        return ApiResponses.success(JSON.createObjectBuilder()
                 .add("self", broadcaster.instanceId())
                 .add("instances", members)
                 .add("channels", channelCounts)
-                .add("redis", Json.createObjectBuilder()
+                .add("redis", JSON.createObjectBuilder()
                         .add("mode", broadcaster.redisMode())
                         .add("available", bus.isAvailable())
                         .add("pingMillis", bus.pingMillis())
                         .add("reconnects", bus.reconnectCount()))
-                .add("mongo", Json.createObjectBuilder()
+                .add("mongo", JSON.createObjectBuilder()
                         .add("available", mongoPing.isPresent())
                         .add("pingMillis", mongoPing.orElse(-1)))
                 .add("recent", recent)

@@ -7,9 +7,9 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
@@ -26,6 +26,8 @@ import org.appcluster.clients.control.ClientRegistry;
 /** Announces this node's health to the cluster every {@link #INTERVAL}, and its departure once. */
 @ApplicationScoped
 public class HeartbeatSender {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(HeartbeatSender.class.getName());
     public static final Duration INTERVAL = Duration.ofSeconds(2);
@@ -93,9 +95,9 @@ public class HeartbeatSender {
         lastFramesSent = framesSent;
         lastBeatNanos = now;
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        JsonObjectBuilder channels = Json.createObjectBuilder();
+        JsonObjectBuilder channels = JSON.createObjectBuilder();
         clients.subscribersByPattern().forEach(channels::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("instanceId", broadcaster.instanceId())
                 .add("state", state)
                 .add("startedAt", startedAt.toString())

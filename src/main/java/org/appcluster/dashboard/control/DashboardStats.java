@@ -2,8 +2,8 @@ package org.appcluster.dashboard.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.List;
 import org.appcluster.admin.control.ClusterView;
@@ -13,6 +13,8 @@ import org.appcluster.todos.control.TodoStore;
 /** The numbers a dashboard shows: counts only, nothing that identifies anyone. */
 @ApplicationScoped
 public class DashboardStats {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ClusterView view;
@@ -25,9 +27,9 @@ public class DashboardStats {
         long activeUsers = up.stream().mapToLong(member -> member.lastBeat().getInt("clients", 0)).sum();
         double perSecond = up.stream().mapToDouble(member -> member.lastBeat().getJsonNumber("broadcastsPerSecond") == null
                 ? 0 : member.lastBeat().getJsonNumber("broadcastsPerSecond").doubleValue()).sum();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("activeUsers", activeUsers)
-                .add("stats", Json.createObjectBuilder()
+                .add("stats", JSON.createObjectBuilder()
                         .add("nodesUp", up.size())
                         .add("todos", todos.count())
                         .add("broadcastsPerSecond", Math.round(perSecond * 10) / 10.0))
