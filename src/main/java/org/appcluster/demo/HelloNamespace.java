@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,12 +79,10 @@ public class HelloNamespace implements NamespaceHandler {
     }
 
     private static Optional<String> text(NamespaceMessage message) {
-        JsonValue text = message.data().get("text");
-        if (text == null || text.getValueType() != JsonValue.ValueType.STRING
-                || message.data().getString("text").isBlank() || message.data().getString("text").length() > MAX_TEXT) {
-            message.replyError("INVALID_MESSAGE", "Field 'text' must be a string of 1 to " + MAX_TEXT + " characters");
-            return Optional.empty();
+        if (message.data().get("text") instanceof JsonString text && !text.getString().isBlank() && text.getString().length() <= MAX_TEXT) {
+            return Optional.of(text.getString());
         }
-        return Optional.of(message.data().getString("text"));
+        message.replyError("INVALID_MESSAGE", "Field 'text' must be a string of 1 to " + MAX_TEXT + " characters");
+        return Optional.empty();
     }
 }

@@ -2,12 +2,12 @@ package org.appcluster.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import org.appcluster.support.SocketClient;
+import org.appcluster.support.JsonWebSocket;
 
 /**
- * Generated bad input for the broadcast socket, reproducible from a seed: malformed and mistyped
- * messages, bad channels and history positions, binary frames, messages in fragments, oversized
- * and deeply nested ones.
+ * Generated bad input for the broadcast socket and for a WebSocket namespace, reproducible from
+ * a seed: malformed and mistyped messages, bad channels and history positions, bad request ids and
+ * handler fields, binary frames, messages in fragments, oversized and deeply nested ones.
  */
 final class BadFrames {
 
@@ -15,7 +15,7 @@ final class BadFrames {
     interface BadFrame {
         String describe();
 
-        void sendOn(SocketClient socket);
+        void sendOn(JsonWebSocket socket);
     }
 
     private record Text(String text) implements BadFrame {
@@ -23,7 +23,7 @@ final class BadFrames {
             return "text " + (text.length() > 160 ? text.substring(0, 160) + "…(" + text.length() + ")" : text);
         }
 
-        public void sendOn(SocketClient socket) {
+        public void sendOn(JsonWebSocket socket) {
             socket.send(text);
         }
     }
@@ -33,7 +33,7 @@ final class BadFrames {
             return "binary frame of " + bytes.length + " bytes";
         }
 
-        public void sendOn(SocketClient socket) {
+        public void sendOn(JsonWebSocket socket) {
             socket.sendBinary(bytes);
         }
     }
@@ -43,7 +43,7 @@ final class BadFrames {
             return "text in " + parts.length + " fragments: " + String.join("|", parts);
         }
 
-        public void sendOn(SocketClient socket) {
+        public void sendOn(JsonWebSocket socket) {
             socket.sendInParts(parts);
         }
     }
@@ -70,6 +70,29 @@ final class BadFrames {
             case 8 -> new Text(pick("{\"type\":\"publish\",\"channel\":\"view:system:notification:global\",\"data\":{\"critical\":true}}",
                     "{\"type\":\"" + "\u202e".repeat(100) + "\"}", "{\"type\":\"subscribe\",\"channel\":\"😀\"}",
                     "{\"type\":\"subscribe\",\"channel\":\"view:a:b:c\",\"type\":\"shout\"}"));
+            default -> new Text(new String(randomBytes(random.nextInt(300)), StandardCharsets.ISO_8859_1));
+        };
+    }
+
+    /**
+     * For the demo namespace {@code /api/1/ws/hello}: its message types with bad fields, bad request
+     * ids, requests nobody answers, a handler that throws, besides what any socket may be sent.
+     */
+    BadFrame nextForNamespace() {
+        return switch (random.nextInt(10)) {
+            case 0 -> new Binary(randomBytes(random.nextInt(2_000)));
+            case 1 -> fragments();
+            case 2 -> new Text(pick("", "{", "null", "[]", "\"message\"", "{\"type\":null}", "{\"type\":[]}", "{'type':'message'}",
+                    "{\"type\":\"ping\",\"requestId\":\"p\"}", "{\"requestId\":\"nobody-asked\",\"answer\":42}"));
+            case 3 -> new Text("{\"type\":\"" + pick("message", "whisper", "ask") + "\",\"to\":" + pick("1", "null", "\"no-such-client\"")
+                    + ",\"text\":" + pick("1", "null", "\"\"", "\"  \"", "[]", "{}", jsonString("x".repeat(501)), "\"hi\"") + "}");
+            case 4 -> new Text("{\"type\":\"" + pick("time", "divide", "no-such-type") + "\",\"requestId\":"
+                    + pick("1", "null", "{}", "\"\"", "\"r\"", jsonString("r".repeat(200))) + "}");
+            case 5 -> new Text("{\"type\":\"divide\",\"requestId\":\"d\",\"a\":" + pick("1", "1.5", "\"x\"", "-9223372036854775808")
+                    + ",\"b\":" + pick("0", "-1", "1e400", "9223372036854775808", "null") + "}");
+            case 6 -> new Text("{\"type\":\"message\",\"text\":\"" + "x".repeat(pick(60_000, 70_000, 300_000)) + "\"}");
+            case 7 -> deep(pick(65, 2_000, 20_000));
+            case 8 -> new Text("{\"type\":\"" + "\u202e".repeat(100) + "\",\"requestId\":\"😀\"}");
             default -> new Text(new String(randomBytes(random.nextInt(300)), StandardCharsets.ISO_8859_1));
         };
     }

@@ -3,6 +3,7 @@ package org.appcluster.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
+import org.appcluster.support.NamespaceSocket;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.Session;
 import org.appcluster.support.SocketClient;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Generated bad input, at least 1,000 per run, against two nodes sharing Redis: every answer is
  * below 500, no refusal is an HTML page, each is JSON with a code (an error frame or a close code on
- * the socket), no node goes down, and afterwards a normal broadcast reaches every client. The seed
+ * the socket), no node goes down, and afterwards a normal broadcast reaches every client; then the
+ * same for a WebSocket namespace's frames. The seed
  * is printed; {@code -Dfuzz.seed=N} replays a run, {@code -Dfuzz.seed=random} draws one.
  */
 @ExtendWith(LocalCluster.Extension.class)
@@ -36,38 +38,27 @@ class FuzzIT {
     private static final int REST_INPUTS = 800;
     private static final int SOCKET_INPUTS = 400;
     private static final int SOCKETS = 8;
-    /** Unsupported data (binary), invalid payload, policy violation, message too big. */
-    private static final Set<Integer> REFUSAL_CLOSE_CODES = Set.of(1003, 1007, 1008, 1009);
     private static final String CHANNEL = "view:fuzz:after:all";
-    /** A little over the socket's rate-limit interval (1 s). */
-    private static final Duration RATE_INTERVAL = Duration.ofMillis(1100);
+    private static final String HELLO = "/api/1/ws/hello";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Integer> restOutcomes = new TreeMap<>();
-    private final Map<String, Integer> socketOutcomes = new TreeMap<>();
+    private final SocketFuzz sockets = new SocketFuzz(failures);
 
     @Test
     void badInputIsRefusedClearlyAndTheClusterKeepsDelivering(LocalCluster cluster) {
-        // A fixed seed by default, so CI judges every change on the same inputs; -Dfuzz.seed=random
-        // (or any number) explores others.
-        String asked = System.getProperty("fuzz.seed", String.valueOf(DEFAULT_SEED));
-        long seed = "random".equals(asked) ? new SecureRandom().nextLong() : Long.parseLong(asked);
-        System.out.println("[fuzz] seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+        long seed = seed();
         List<SocketClient> bystanders = List.of(SocketClient.connect(cluster.a(), null), SocketClient.connect(cluster.b(), null));
         bystanders.forEach(client -> client.subscribe(CHANNEL, false));
         try {
             fuzzRest(cluster, seed);
-            List<SocketClient> survivors = fuzzSocket(cluster, seed);
-            survivors.forEach(this::drain);
+            BadFrames frames = new BadFrames(seed);
+            List<SocketClient> survivors = sockets.run(cluster.nodes(), node -> SocketClient.connect(node, null), frames::next, SOCKET_INPUTS, SOCKETS);
             System.out.println("[fuzz] REST " + REST_INPUTS + " requests: " + restOutcomes);
-            System.out.println("[fuzz] socket " + SOCKET_INPUTS + " inputs: " + socketOutcomes);
-            assertTrue(failures.isEmpty(), failures.size() + " bad answers (seed " + seed + "):\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
-
-            for (ServerNode node : cluster.nodes()) {
-                assertEquals(200, Http.getStatus(node.uri("/api/1/app-cluster/broadcast/status")), node.name() + " still serves");
-            }
+            System.out.println("[fuzz] socket " + SOCKET_INPUTS + " inputs: " + sockets.outcomes());
+            assertNoFailures(cluster, seed);
             List<SocketClient> everyone = new ArrayList<>(bystanders);
             for (SocketClient survivor : survivors) {
                 survivor.subscribe(CHANNEL, false);
@@ -87,6 +78,51 @@ class FuzzIT {
             survivors.forEach(SocketClient::close);
         } finally {
             bystanders.forEach(SocketClient::close);
+        }
+    }
+
+    /**
+     * The same on a WebSocket namespace (the demo's {@code /api/1/ws/hello}, open to anyone): every
+     * refusal is an error frame with a code or a refusal's close code, a handler that throws answers
+     * {@code HANDLER_ERROR}, and afterwards a message still reaches the namespace's clients on both
+     * nodes.
+     */
+    @Test
+    void badInputOnANamespaceIsRefusedClearlyAndItsMessagesStillFlow(LocalCluster cluster) {
+        long seed = seed();
+        BadFrames frames = new BadFrames(seed);
+        List<NamespaceSocket> survivors = sockets.run(cluster.nodes(), node -> NamespaceSocket.open(node, HELLO, null),
+                frames::nextForNamespace, SOCKET_INPUTS, SOCKETS);
+        try (NamespaceSocket sender = NamespaceSocket.open(cluster.a(), HELLO, null);
+             NamespaceSocket onB = NamespaceSocket.open(cluster.b(), HELLO, null)) {
+            System.out.println("[fuzz] namespace " + SOCKET_INPUTS + " inputs: " + sockets.outcomes());
+            assertTrue(sockets.outcomes().containsKey("HANDLER_ERROR"), "a throwing handler was reached: " + sockets.outcomes());
+            assertNoFailures(cluster, seed);
+
+            String marker = UUID.randomUUID().toString();
+            sender.send(Json.createObjectBuilder().add("type", "message").add("text", marker).build());
+            List<NamespaceSocket> everyone = new ArrayList<>(survivors);
+            everyone.add(onB);
+            for (NamespaceSocket client : everyone) {
+                client.next(frame -> frame.getBoolean("success", false) && marker.equals(frame.getJsonObject("data").getString("text", "")));
+            }
+        } finally {
+            survivors.forEach(NamespaceSocket::close);
+        }
+    }
+
+    /** A fixed seed by default, so CI judges every change on the same inputs; -Dfuzz.seed=random (or any number) explores others. */
+    private static long seed() {
+        String asked = System.getProperty("fuzz.seed", String.valueOf(DEFAULT_SEED));
+        long seed = "random".equals(asked) ? new SecureRandom().nextLong() : Long.parseLong(asked);
+        System.out.println("[fuzz] seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+        return seed;
+    }
+
+    private void assertNoFailures(LocalCluster cluster, long seed) {
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers (seed " + seed + "):\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+        for (ServerNode node : cluster.nodes()) {
+            assertEquals(200, Http.getStatus(node.uri("/api/1/app-cluster/broadcast/status")), node.name() + " still serves");
         }
     }
 
@@ -145,105 +181,6 @@ class FuzzIT {
             if (!response.contentType().startsWith("application/json") || body == null
                     || body.getBoolean("success", true) || body.getString("code", "").isEmpty()) {
                 failures.add("a refusal without the JSON error body " + what + " [" + response.contentType() + "]");
-            }
-        }
-    }
-
-    /** Sends every input on one of a few sockets over both nodes; returns the sockets still open. */
-    private List<SocketClient> fuzzSocket(LocalCluster cluster, long seed) {
-        BadFrames frames = new BadFrames(seed);
-        List<SocketClient> sockets = new ArrayList<>();
-        for (int i = 0; i < SOCKETS; i++) {
-            sockets.add(SocketClient.connect(cluster.nodes().get(i % 2), null));
-        }
-        for (int i = 0; i < SOCKET_INPUTS; i++) {
-            int slot = i % SOCKETS;
-            BadFrames.BadFrame frame = frames.next();
-            SocketClient socket = sockets.get(slot);
-            try {
-                frame.sendOn(socket);
-            } catch (RuntimeException e) {
-                // The node may close the socket while the frame is still going out; the close code says why.
-            }
-            if (!settled(socket, frame)) {
-                sockets.set(slot, SocketClient.connect(cluster.nodes().get(slot % 2), null));
-            }
-        }
-        SocketClient flooded = sockets.get(0);
-        for (int i = 0; i < 300; i++) {
-            flooded.send("{\"type\":\"ping\"}");
-        }
-        settled(flooded, new BadFrames.BadFrame() {
-            public String describe() {
-                return "300 pings at once";
-            }
-
-            public void sendOn(SocketClient socket) {
-            }
-        });
-        return sockets.stream().filter(SocketClient::isOpen).toList();
-    }
-
-    /**
-     * Reads what the node answered, up to the pong of a ping sent after it, checking each frame;
-     * false when the node closed the socket (with a refusal's close code, or it is a failure).
-     */
-    private boolean settled(SocketClient socket, BadFrames.BadFrame input) {
-        long deadline = System.nanoTime() + SocketClient.TIMEOUT.toNanos();
-        long pingSentAt = 0;
-        boolean pingSent = false;
-        while (System.nanoTime() < deadline) {
-            if (socket.closeCode() != null) {
-                int code = socket.closeCode();
-                socketOutcomes.merge("closed " + code, 1, Integer::sum);
-                if (!REFUSAL_CLOSE_CODES.contains(code)) {
-                    failures.add("socket closed with " + code + " after " + input.describe());
-                }
-                return false;
-            }
-            // A ping the socket's rate limit dropped gets no pong: ask again after the limit's
-            // interval, even while broadcasts to the socket's subscriptions keep arriving.
-            if (!pingSent || System.nanoTime() - pingSentAt > RATE_INTERVAL.toNanos()) {
-                try {
-                    socket.send("{\"type\":\"ping\"}");
-                    pingSent = true;
-                    pingSentAt = System.nanoTime();
-                } catch (RuntimeException e) {
-                    continue; // closing: the next round reads the close code
-                }
-            }
-            JsonObject answer = socket.poll(Duration.ofMillis(200));
-            if (answer == null) {
-                continue;
-            }
-            if (!answer.getBoolean("success", false)) {
-                String code = answer.getString("code", "");
-                socketOutcomes.merge(code.isEmpty() ? "error without code" : code, 1, Integer::sum);
-                if (code.isEmpty()) {
-                    failures.add("an error frame without a code after " + input.describe() + ": " + answer);
-                }
-            } else if ("pong".equals(answer.getJsonObject("data").getString("type", ""))) {
-                return true;
-            }
-        }
-        failures.add("no answer within " + SocketClient.TIMEOUT.toSeconds() + " s after " + input.describe());
-        return socket.isOpen();
-    }
-
-    /** Reads and checks whatever the node still had to say on the socket. */
-    private void drain(SocketClient socket) {
-        BadFrames.BadFrame quiet = new BadFrames.BadFrame() {
-            public String describe() {
-                return "the fuzz (answers still arriving)";
-            }
-
-            public void sendOn(SocketClient ignored) {
-            }
-        };
-        settled(socket, quiet);
-        for (JsonObject left = socket.poll(Duration.ofMillis(300)); left != null; left = socket.poll(Duration.ofMillis(300))) {
-            if (!left.getBoolean("success", false) && left.getString("code", "").isEmpty()) {
-                failures.add("an error frame without a code: " + left);
             }
         }
     }

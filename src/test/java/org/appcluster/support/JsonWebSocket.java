@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /** A test's WebSocket that speaks JSON text: each frame goes to {@link #onFrame}, and the close code is kept. */
-abstract class JsonWebSocket implements AutoCloseable {
+public abstract class JsonWebSocket implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -56,6 +56,17 @@ abstract class JsonWebSocket implements AutoCloseable {
 
     public void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** One message sent as several frames (a continuation after the first). */
+    public void sendInParts(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+    }
+
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     /** The code the node closed the socket with (-1: the connection failed), or null while it is open. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -80,17 +79,6 @@ public final class SocketClient extends JsonWebSocket {
     /** The proof of {@link #clientId()} the node gave with the socket, for REST writes to send back. */
     public String clientToken() {
         return connected.getJsonObject("data").getString("clientToken");
-    }
-
-    /** One message sent as several frames (a continuation after the first). */
-    public void sendInParts(String... parts) {
-        for (int i = 0; i < parts.length; i++) {
-            socket().sendText(parts[i], i == parts.length - 1).join();
-        }
-    }
-
-    public void sendBinary(byte[] bytes) {
-        socket().sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     public JsonObject next() {
