@@ -41,6 +41,8 @@ public class ClientConnection {
     private final FrameWriter writer;
     private final LongAdder framesSent;
     private final Map<String, ClientSubscription> subscriptions = new ConcurrentHashMap<>();
+    /** The subscriptions as an array, for {@link #wants}: iterating the map cost the dispatcher an iterator per delivery. */
+    private volatile ClientSubscription[] subscriptionArray = new ClientSubscription[0];
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
     private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicLong bytesQueued = new AtomicLong();
@@ -82,6 +84,7 @@ public class ClientConnection {
     /** Adds one omitSelf variant of a subscription; the other variant, if any, stays. */
     void subscribe(ChannelPattern pattern, boolean omitSelf) {
         subscriptions.merge(pattern.value(), ClientSubscription.of(pattern, omitSelf), ClientSubscription::plus);
+        subscriptionsChanged();
     }
 
     /**
@@ -91,7 +94,13 @@ public class ClientConnection {
      */
     boolean unsubscribe(String pattern, Boolean omitSelf) {
         ClientSubscription left = subscriptions.computeIfPresent(pattern, (key, current) -> current.minus(omitSelf));
+        subscriptionsChanged();
         return left == null;
+    }
+
+    /** Each change copies the map after it: the last copy, made after the last change, holds them all. */
+    private synchronized void subscriptionsChanged() {
+        subscriptionArray = subscriptions.values().toArray(ClientSubscription[]::new);
     }
 
     Iterable<String> subscribedPatterns() {
@@ -117,7 +126,7 @@ public class ClientConnection {
             return false;
         }
         boolean ownMessage = sent(envelope);
-        for (ClientSubscription subscription : subscriptions.values()) {
+        for (ClientSubscription subscription : subscriptionArray) {
             if (subscription.pattern().matches(envelope.channel()) && subscription.accepts(ownMessage)) {
                 return true;
             }

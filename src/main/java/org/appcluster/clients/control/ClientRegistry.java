@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +67,8 @@ public class ClientRegistry implements LocalDelivery {
     /** Counted by the sockets as their writes complete. */
     private final LongAdder framesSent = new LongAdder();
     private final LatencyHistogram publishToSend = new LatencyHistogram();
+    /** The sockets the batch being relayed queued frames for. */
+    private final Set<ClientConnection> touched = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @PostConstruct
     void configure() {
@@ -192,19 +195,24 @@ public class ClientRegistry implements LocalDelivery {
 
     /**
      * Queues one copy of each message for each local client with a matching subscription, then
-     * writes each client's frames of the batch together.
+     * writes each client's frames of the batch together. Called by the one dispatcher thread, so
+     * the set of sockets a batch touched is kept and cleared instead of made anew (and grown) per
+     * batch.
      */
     @Override
-    public void relay(List<Envelope> batch) {
-        Set<ClientConnection> touched = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Envelope envelope : batch) {
-            relay(envelope, touched);
+    public synchronized void relay(List<Envelope> batch) {
+        try {
+            for (Envelope envelope : batch) {
+                relay(envelope, touched);
+            }
+            touched.forEach(ClientConnection::flush);
+        } finally {
+            touched.clear();
         }
-        touched.forEach(ClientConnection::flush);
     }
 
     private void relay(Envelope envelope, Set<ClientConnection> touched) {
-        Set<ClientConnection> candidates = index.candidates(envelope.channel());
+        Collection<ClientConnection> candidates = index.candidates(envelope.channel());
         if (candidates.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.appcluster.clients.control;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,16 +41,29 @@ final class SubscriptionIndex {
         return last[0];
     }
 
-    /** Each connection once, however many of its patterns match. */
-    Set<ClientConnection> candidates(String channel) {
-        Set<ClientConnection> found = new LinkedHashSet<>();
+    /**
+     * Each connection once, however many of its patterns match. When one pattern matches, its own
+     * set, not a copy: a message to a channel most often has one, and copying its subscribers cost
+     * the dispatcher a hash set per message.
+     */
+    Collection<ClientConnection> candidates(String channel) {
+        Set<ClientConnection> only = null;
+        Set<ClientConnection> merged = null;
         for (String key : ChannelPattern.candidateKeys(channel)) {
             Set<ClientConnection> connections = byPattern.get(key);
-            if (connections != null) {
-                found.addAll(connections);
+            if (connections == null) {
+                continue;
+            }
+            if (only == null) {
+                only = connections;
+            } else {
+                if (merged == null) {
+                    merged = new LinkedHashSet<>(only);
+                }
+                merged.addAll(connections);
             }
         }
-        return found;
+        return merged != null ? merged : only != null ? only : Set.of();
     }
 
     Map<String, Integer> sizes() {

@@ -15,9 +15,11 @@ import java.util.logging.Logger;
  * The Grizzly connection under a Tyrus socket on Payara, reached through private members: the
  * TyrusWebSocket's protocol handler, its servlet writer, the upgrade handler's web connection, its
  * servlet output stream, the servlet and the Grizzly output buffers, and the connection that
- * buffer writes to. Writes then go through Grizzly's public API ({@code Buffers.wrap},
- * {@code Connection.write}). The members are looked up on the first socket's objects (the
- * server's modules load these classes, not the application) and kept for every later one.
+ * buffer writes to. Writes then go through Grizzly's public API (a {@code ByteBufferWrapper}
+ * around the frames, {@code Connection.write}); {@code Buffers.wrap} would look its memory
+ * manager's thread cache up for each write, in a thread-local map the dispatcher thread does not
+ * find it in. The members are looked up on the first socket's objects (the server's modules load
+ * these classes, not the application) and kept for every later one.
  */
 final class GrizzlyConnections {
 
@@ -38,13 +40,11 @@ final class GrizzlyConnections {
             new String[]{"org.glassfish.grizzly.http.io.OutputBuffer", "connection"});
 
     private final List<Step> path;
-    private final MethodHandle memoryManager;
     private final MethodHandle wrap;
     private final MethodHandle write;
 
-    private GrizzlyConnections(List<Step> path, MethodHandle memoryManager, MethodHandle wrap, MethodHandle write) {
+    private GrizzlyConnections(List<Step> path, MethodHandle wrap, MethodHandle write) {
         this.path = path;
-        this.memoryManager = memoryManager;
         this.wrap = wrap;
         this.write = write;
     }
@@ -70,14 +70,11 @@ final class GrizzlyConnections {
             }
             ClassLoader loader = current.getClass().getClassLoader();
             Class<?> connection = Class.forName("org.glassfish.grizzly.Connection", false, loader);
-            Class<?> memoryManager = Class.forName("org.glassfish.grizzly.memory.MemoryManager", false, loader);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             return new GrizzlyConnections(path,
-                    lookup.findVirtual(connection, "getMemoryManager", MethodType.methodType(memoryManager))
-                            .asType(MethodType.methodType(Object.class, Object.class)),
-                    lookup.findStatic(Class.forName("org.glassfish.grizzly.memory.Buffers", false, loader), "wrap",
-                                    MethodType.methodType(Class.forName("org.glassfish.grizzly.Buffer", false, loader), memoryManager, ByteBuffer.class))
-                            .asType(MethodType.methodType(Object.class, Object.class, ByteBuffer.class)),
+                    lookup.findConstructor(Class.forName("org.glassfish.grizzly.memory.ByteBufferWrapper", false, loader),
+                                    MethodType.methodType(void.class, ByteBuffer.class))
+                            .asType(MethodType.methodType(Object.class, ByteBuffer.class)),
                     lookup.findVirtual(connection, "write",
                                     MethodType.methodType(Class.forName("org.glassfish.grizzly.GrizzlyFuture", false, loader), Object.class))
                             .asType(MethodType.methodType(Future.class, Object.class, Object.class)));
@@ -108,9 +105,8 @@ final class GrizzlyConnections {
             if (connection == null) {
                 return null;
             }
-            Object memory = memoryManager.invokeExact(connection);
             Object target = connection;
-            return frames -> (Future<?>) write.invokeExact(target, wrap.invokeExact(memory, frames));
+            return frames -> (Future<?>) write.invokeExact(target, wrap.invokeExact(frames));
         } catch (Throwable e) {
             LOG.fine(() -> "A Tyrus socket without a reachable Grizzly connection: " + e);
             return null;
