@@ -1,6 +1,7 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="pageTitle" value="Admin"/>
 <%@ include file="/WEB-INF/jspf/header.jspf" %>
+<script src="/assets/charts.js" defer></script>
 <script src="/assets/admin.js" defer></script>
 <h1>Admin console</h1>
 <p class="lead">Signed in as <strong id="admin-user"><c:out value="${pageContext.request.userPrincipal.name}"/></strong>.
@@ -14,6 +15,19 @@
                 <th scope="col">Clients</th><th scope="col">Subscriptions</th><th scope="col">Broadcasts in/s</th><th scope="col">Frames out/s</th><th scope="col">Heap</th></tr></thead>
             <tbody></tbody>
         </table>
+    </div>
+</section>
+<section class="card">
+    <h2>Last five minutes <span class="meta">one line per node, from its heartbeats</span></h2>
+    <div class="charts">
+        <figure class="chart" id="chart-broadcasts"><figcaption>Broadcasts in/s</figcaption>
+            <svg role="img" aria-label="Broadcasts in per second, per node"></svg><p class="chart-legend"></p></figure>
+        <figure class="chart" id="chart-frames"><figcaption>Frames out/s</figcaption>
+            <svg role="img" aria-label="Frames out per second, per node"></svg><p class="chart-legend"></p></figure>
+        <figure class="chart" id="chart-clients"><figcaption>Connections</figcaption>
+            <svg role="img" aria-label="Connections, per node"></svg><p class="chart-legend"></p></figure>
+        <figure class="chart" id="chart-p99"><figcaption>Publish-to-send p99 (ms)</figcaption>
+            <svg role="img" aria-label="Publish-to-send p99 in milliseconds, per node"></svg><p class="chart-legend"></p></figure>
     </div>
 </section>
 <div class="grid">

@@ -24,6 +24,19 @@
         return h ? `${h} h ${m} min` : `${m} min ${seconds % 60} s`;
     }
 
+    /** Chart ids and the beat figure each draws, one line per node. */
+    const CHARTS = [['chart-broadcasts', 'broadcastsPerSecond'], ['chart-frames', 'framesSentPerSecond'],
+        ['chart-clients', 'clients'], ['chart-p99', 'publishToSendP99Millis']];
+    const CHART_SPAN_MILLIS = 5 * 60 * 1000;
+
+    function drawCharts(instances) {
+        const charted = instances.filter(node => node.history && node.history.at);
+        CHARTS.forEach(([id, figure]) => window.appClusterCharts.draw(document.getElementById(id), charted.map(node => ({
+            name: node.instanceId,
+            points: node.history.at.map((at, i) => [Date.parse(at), node.history[figure][i]])
+        })), CHART_SPAN_MILLIS));
+    }
+
     function render(cluster) {
         const up = cluster.instances.filter(i => i.status === 'up').length;
         document.getElementById('cluster-summary').textContent = `· ${up} of ${cluster.instances.length} nodes up, seen from ${cluster.self}`;
@@ -42,6 +55,7 @@
             cell(row, `${node.heapUsedMb} / ${node.heapMaxMb} MB`);
             return row;
         }));
+        drawCharts(cluster.instances);
         fill('channels', Object.entries(cluster.channels).map(([pattern, count]) => {
             const row = document.createElement('tr');
             cell(row, pattern);

@@ -1,5 +1,6 @@
 package org.appcluster.infra;
 
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -53,6 +54,34 @@ public final class LatencyHistogram {
 
         public long count() {
             return cumulative[cumulative.length - 1];
+        }
+
+        /** What was recorded between {@code earlier} and this snapshot. */
+        public Snapshot since(Snapshot earlier) {
+            long[] between = new long[cumulative.length];
+            for (int i = 0; i < between.length; i++) {
+                between[i] = Math.max(0, cumulative[i] - earlier.cumulative[i]);
+            }
+            return new Snapshot(between, Math.max(0, sumMillis - earlier.sumMillis));
+        }
+
+        /**
+         * The upper bound of the bucket that holds the {@code quantile} (0 to 1) of the values, as
+         * a Prometheus {@code histogram_quantile} would round up; empty without values, and the
+         * highest bound for values above it.
+         */
+        public OptionalLong quantileMillis(double quantile) {
+            long count = count();
+            if (count == 0) {
+                return OptionalLong.empty();
+            }
+            long rank = (long) Math.ceil(quantile * count);
+            for (int i = 0; i < BOUNDS_MILLIS.length; i++) {
+                if (cumulative[i] >= rank) {
+                    return OptionalLong.of(BOUNDS_MILLIS[i]);
+                }
+            }
+            return OptionalLong.of(BOUNDS_MILLIS[BOUNDS_MILLIS.length - 1]);
         }
     }
 }

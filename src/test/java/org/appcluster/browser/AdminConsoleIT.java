@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
+import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
+import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +21,13 @@ class AdminConsoleIT {
     private static final String EVERY_CELL_ON_ONE_LINE = "[...document.querySelectorAll('#instances th, #instances td:not(:first-child)')]"
             + ".every(cell => { const r = document.createRange(); r.selectNodeContents(cell);"
             + " return new Set([...r.getClientRects()].map(rect => Math.round(rect.top))).size <= 1; })";
+
+    private static final String CHARTED_CHANNEL = "view:admin:charts:traffic";
+    private static final String CHARTS_DRAWN = "['chart-broadcasts', 'chart-frames', 'chart-clients'].every(id => ['node-a', 'node-b']"
+            + ".every(node => document.querySelector(`#${id} polyline[data-series='${node}']`)))"
+            + " && Number(document.getElementById('chart-frames').dataset.max) > 0"
+            + " && document.querySelector(\"#chart-p99 polyline[data-series='node-b']\") !== null"
+            + " && document.querySelector('#chart-frames .chart-legend').textContent.includes('node-b: ')";
 
     private final Chromium browser;
 
@@ -38,6 +47,12 @@ class AdminConsoleIT {
                 + "document.querySelector(`#instances tr[data-instance='${id}']`)?.dataset.status === 'up')");
         assertEquals(LocalCluster.ADMIN, page.evalString("document.getElementById('admin-user').textContent"));
         page.waitFor("Redis and MongoDB facts", "document.getElementById('stores').textContent.includes('MongoDB')");
+        try (SocketClient subscriber = SocketClient.connect(cluster.b(), null)) {
+            subscriber.subscribe(CHARTED_CHANNEL, false);
+            // Each node's heartbeats feed its line; frames and publish-to-send times come from node B's subscriber.
+            page.waitFor("a line per node in the charts, with frames out and a publish-to-send p99", CHARTS_DRAWN,
+                    () -> Http.postJson(cluster.a().uri("/api/1/app-cluster/broadcast/" + CHARTED_CHANNEL), "{\"data\":{\"chart\":true}}"));
+        }
         page.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", "admin.png"));
         assertTrue(page.errors().isEmpty(), page.errors().toString());
         // Real instance ids are long (host:port:pid); with one, no heading or value may break.

@@ -126,6 +126,25 @@ class DemoPagesIT {
     }
 
     @Test
+    void theDashboardChartsItsStatisticsAsTheyArrive(LocalCluster cluster) {
+        BrowserPage dashboard = open(cluster.b(), "dashboard.jsp");
+        BrowserPage todo = open(cluster.a(), "collaborative-todo.jsp");
+        String title = "charted " + UUID.randomUUID().toString().substring(0, 6);
+        addTodo(todo, title);
+        todo.waitFor("the to-do listed", todoCount(title) + " === 1");
+        dashboard.waitFor("the statistics charted twice, the last as the page shows it",
+                "['chart-users', 'chart-rate', 'chart-todos'].every(id => Number(document.getElementById(id).dataset.points) >= 2"
+                        + " && document.querySelector(`#${id} polyline`) !== null)"
+                        + " && document.querySelector('#chart-todos .chart-legend').textContent.startsWith("
+                        + "'to-dos: ' + document.getElementById('todo-total').textContent)");
+        assertTrue(dashboard.errors().isEmpty(), dashboard.errors().toString());
+        todo.eval(todoRow(title) + ".querySelector('button').click(); true");
+        todo.waitFor("the charted to-do removed", todoCount(title) + " === 0");
+        dashboard.close(browser);
+        todo.close(browser);
+    }
+
+    @Test
     void everyDemoPageRendersWithItsNodeAndModeAndIsSavedAsAScreenshot(LocalCluster cluster) {
         for (String page : new String[] {"", "notifications.jsp", "collaborative-todo.jsp", "dashboard.jsp", "code-examples.jsp", "architecture.jsp", "chat.jsp"}) {
             BrowserPage opened = open(cluster.a(), page);

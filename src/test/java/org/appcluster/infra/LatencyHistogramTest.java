@@ -2,6 +2,7 @@ package org.appcluster.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class LatencyHistogramTest {
@@ -25,5 +26,26 @@ class LatencyHistogramTest {
         assertEquals(5, snapshot.cumulative()[3], "7 ms is within 10 ms");
         assertEquals(5, snapshot.cumulative()[LatencyHistogram.boundsMillis().length - 1]);
         assertEquals(6, snapshot.cumulative()[LatencyHistogram.boundsMillis().length], "+Inf holds everything");
+    }
+
+    @Test
+    void theP99OfAnIntervalComesFromTheBucketsRecordedInIt() {
+        LatencyHistogram histogram = new LatencyHistogram();
+        for (int i = 0; i < 1000; i++) {
+            histogram.record(3_000);
+        }
+        LatencyHistogram.Snapshot before = histogram.snapshot();
+        for (int i = 0; i < 99; i++) {
+            histogram.record(4);
+        }
+        histogram.record(40);
+        LatencyHistogram.Snapshot interval = histogram.snapshot().since(before);
+
+        assertEquals(100, interval.count());
+        assertEquals(436, interval.sumMillis());
+        assertEquals(OptionalLong.of(5), interval.quantileMillis(0.99), "99 of 100 are within 5 ms");
+        assertEquals(OptionalLong.of(50), interval.quantileMillis(1.0), "the slowest is within 50 ms");
+        assertEquals(OptionalLong.of(5000), before.quantileMillis(0.99), "before it, everything took 3 s");
+        assertEquals(OptionalLong.empty(), histogram.snapshot().since(histogram.snapshot()).quantileMillis(0.99), "nothing recorded: no p99");
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.appcluster.admin.control.ClusterView;
 import org.appcluster.admin.control.RecentActivity;
 import org.appcluster.admin.entity.Activity;
@@ -52,7 +54,8 @@ public class ClusterResource {
         for (Member member : view.members()) {
             members.add(JSON.createObjectBuilder(member.lastBeat())
                     .add("status", member.status())
-                    .add("lastSeenMillisAgo", member.lastSeenMillisAgo()));
+                    .add("lastSeenMillisAgo", member.lastSeenMillisAgo())
+                    .add("history", history(member)));
             if ("up".equals(member.status()) && member.lastBeat().containsKey("channels")) {
                 member.lastBeat().getJsonObject("channels")
                         .forEach((pattern, count) -> channels.merge(pattern, Integer.parseInt(count.toString()), Integer::sum));
@@ -80,5 +83,16 @@ public class ClusterResource {
                         .add("pingMillis", mongoPing.orElse(-1)))
                 .add("recent", recent)
                 .build(), null);
+    }
+
+    /** Column by column: {@code {"at":[…],"clients":[…],…}}, oldest beat first. */
+    private static JsonObjectBuilder history(Member member) {
+        JsonObjectBuilder columns = JSON.createObjectBuilder();
+        for (String figure : Stream.concat(Stream.of("at"), ClusterView.CHARTED.stream()).toList()) {
+            JsonArrayBuilder values = JSON.createArrayBuilder();
+            member.history().forEach(beat -> values.add(beat.getOrDefault(figure, JsonValue.NULL)));
+            columns.add(figure, values);
+        }
+        return columns;
     }
 }

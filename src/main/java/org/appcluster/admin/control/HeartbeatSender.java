@@ -9,11 +9,13 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -22,6 +24,7 @@ import org.appcluster.broadcast.boundary.Broadcaster;
 import org.appcluster.broadcast.control.BroadcastDispatcher;
 import org.appcluster.broadcast.control.RedisBus;
 import org.appcluster.clients.control.ClientRegistry;
+import org.appcluster.infra.LatencyHistogram;
 
 /** Announces this node's health to the cluster every {@link #INTERVAL}, and its departure once. */
 @ApplicationScoped
@@ -53,6 +56,7 @@ public class HeartbeatSender {
     private long lastDelivered;
     private long lastFramesSent;
     private long lastBeatNanos = System.nanoTime();
+    private LatencyHistogram.Snapshot lastLatency;
 
     void onStartup(@Observes Startup startup) {
         beats = scheduler.scheduleAtFixedRate(this::beat, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,9 +95,12 @@ public class HeartbeatSender {
         double perSecond = (delivered - lastDelivered) / seconds;
         long framesSent = clients.framesSentCount();
         double framesPerSecond = (framesSent - lastFramesSent) / seconds;
+        LatencyHistogram.Snapshot latency = clients.publishToSend();
+        OptionalLong p99 = (lastLatency == null ? latency : latency.since(lastLatency)).quantileMillis(0.99);
         lastDelivered = delivered;
         lastFramesSent = framesSent;
         lastBeatNanos = now;
+        lastLatency = latency;
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         JsonObjectBuilder channels = JSON.createObjectBuilder();
         clients.subscribersByPattern().forEach(channels::add);
@@ -110,6 +117,8 @@ public class HeartbeatSender {
                 .add("broadcastsPerSecond", Math.round(perSecond * 10) / 10.0)
                 .add("broadcastsDelivered", delivered)
                 .add("framesSentPerSecond", Math.round(framesPerSecond * 10) / 10.0)
+                // Of the frames queued since the last beat; null when there were none.
+                .add("publishToSendP99Millis", p99.isPresent() ? JSON.createValue(p99.getAsLong()) : JsonValue.NULL)
                 .add("heapUsedMb", heap.getUsed() / (1024 * 1024))
                 .add("heapMaxMb", heap.getMax() / (1024 * 1024))
                 .add("channels", channels)
