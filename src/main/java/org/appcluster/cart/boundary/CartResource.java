@@ -21,7 +21,7 @@ import java.util.List;
 import org.appcluster.cart.control.CartStore;
 import org.appcluster.cart.entity.CartChanged;
 import org.appcluster.cart.entity.CartRequest;
-import org.appcluster.infra.ApiException;
+import org.appcluster.security.boundary.SignedIn;
 import org.appcluster.security.control.ClientTokens;
 
 /** The signed-in user's cart: read it, or replace it and have every other device of theirs follow. */
@@ -60,10 +60,7 @@ public class CartResource {
     }
 
     private String username() {
-        if (security.getUserPrincipal() == null) {
-            throw new ApiException(401, "UNAUTHORIZED", "Sign in to use a cart");
-        }
-        return security.getUserPrincipal().getName();
+        return SignedIn.username(security, "use a cart");
     }
 
     private static JsonObject answer(List<String> items, String message) {

@@ -21,7 +21,7 @@ import org.appcluster.chat.control.ChatStore;
 import org.appcluster.chat.entity.StatusChanged;
 import org.appcluster.chat.entity.StatusRequest;
 import org.appcluster.chat.entity.UserStatus;
-import org.appcluster.infra.ApiException;
+import org.appcluster.security.boundary.SignedIn;
 import org.appcluster.security.control.ClientTokens;
 
 /**
@@ -57,10 +57,7 @@ public class ChatStatusResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject set(@Valid @NotNull StatusRequest request, @HeaderParam(ClientTokens.HEADER) String clientToken) {
-        if (security.getUserPrincipal() == null) {
-            throw new ApiException(401, "UNAUTHORIZED", "Sign in to set a chat status");
-        }
-        UserStatus status = store.setStatus(security.getUserPrincipal().getName(), request.status());
+        UserStatus status = store.setStatus(SignedIn.username(security, "set a chat status"), request.status());
         changed.fire(new StatusChanged(status, clientTokens.verified(request.uuid(), clientToken)));
         return JSON.createObjectBuilder().add("success", true).add("data", toJson(status)).add("message", "Status set").build();
     }

@@ -2,6 +2,7 @@ package org.appcluster.clients.control;
 
 import jakarta.websocket.Session;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,13 @@ public final class ClientUuids {
 
     /** A missing or malformed uuid gets a fresh one, reported back in the connected frame. */
     public static String of(Session session) {
-        List<String> values = session.getRequestParameterMap().get("uuid");
-        if (values != null && !values.isEmpty() && UUID_FORMAT.matcher(values.get(0)).matches()) {
-            return values.get(0);
-        }
-        return UUID.randomUUID().toString();
+        String named = named(session.getRequestParameterMap());
+        return UUID_FORMAT.matcher(named).matches() ? named : UUID.randomUUID().toString();
+    }
+
+    /** The {@code uuid} of a handshake's query parameters as sent, unchecked; empty without one. */
+    public static String named(Map<String, List<String>> parameters) {
+        List<String> values = parameters.get("uuid");
+        return values == null || values.isEmpty() ? "" : values.get(0);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.util.List;
+import org.appcluster.clients.control.ClientUuids;
 import org.appcluster.namespaces.control.DeclaredNamespace;
 import org.appcluster.namespaces.control.NamespaceSockets;
 
@@ -27,8 +27,7 @@ class NamespaceEndpointConfigurator extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         if (request.getUserPrincipal() != null && request.getHttpSession() instanceof HttpSession session) {
-            List<String> uuid = request.getParameterMap().get("uuid");
-            sockets.handshakeSession(uuid == null || uuid.isEmpty() ? "" : uuid.get(0), request.getRequestURI().getPath(), session.getId());
+            sockets.handshakeSession(ClientUuids.named(request.getParameterMap()), request.getRequestURI().getPath(), session.getId());
         }
     }
 

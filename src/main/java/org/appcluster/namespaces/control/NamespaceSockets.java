@@ -12,7 +12,6 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -99,8 +98,7 @@ public class NamespaceSockets {
         NamespaceClient client = new NamespaceClient(ClientUuids.of(session), usernameOf(session.getUserPrincipal()), path, pathParameters);
         ClientConnection socket = new ClientConnection(session, client.clientId(), client.username(), clients.slowConsumers(),
                 writers.writerFor(session), clients.framesSentCounter());
-        List<String> uuid = session.getRequestParameterMap().get("uuid");
-        PendingSession httpSession = client.signedIn() ? handshakes.remove((uuid == null || uuid.isEmpty() ? "" : uuid.get(0)) + " " + path) : null;
+        PendingSession httpSession = client.signedIn() ? handshakes.remove(ClientUuids.named(session.getRequestParameterMap()) + " " + path) : null;
         NamespaceConnection connection = new NamespaceConnection(socket, namespace, client, httpSession == null ? null : httpSession.httpSessionId());
         connections.put(socket.id(), connection);
         socket.send(NamespaceFrames.connected(client, namespace.definition()));
