@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * (only the bind address and the servers are replaced; each node's health check goes to its
  * health port), on a free port, stopped by its PID.
  */
-public final class HaProxy implements AutoCloseable {
+public final class HaProxy implements Balancer {
 
     private final Process process;
     private final int port;
@@ -35,10 +35,13 @@ public final class HaProxy implements AutoCloseable {
                     .map(node -> "    server " + node.name() + " 127.0.0.1:" + node.uri("/").getPort()
                             + " check port " + node.healthUri("/").getPort() + " cookie " + node.name())
                     .collect(Collectors.joining("\n"));
+            String failOpen = nodes.stream()
+                    .map(node -> "    server open-" + node.name() + " 127.0.0.1:" + node.uri("/").getPort() + " backup")
+                    .collect(Collectors.joining("\n"));
             String site = Files.readString(Path.of(TestPaths.serverConfig(), "haproxy", "app-cluster.cfg"))
                     .replace("bind :80", "bind 127.0.0.1:" + port)
-                    .replaceAll("(?m)^\\s*server node-\\w+ 127\\.0\\.0\\.1:\\d+ .*\\n?", "")
-                    .stripTrailing() + "\n" + servers + "\n";
+                    .replaceAll("(?m)^\\s*server [\\w-]+ 127\\.0\\.0\\.1:\\d+ .*\\n?", "")
+                    .stripTrailing() + "\n" + servers + "\n" + failOpen + "\n";
             Files.writeString(dir.resolve("app-cluster.cfg"), site);
             // What Debian's /etc/haproxy/haproxy.cfg gives it, minus the chroot and the user.
             Files.writeString(dir.resolve("global.cfg"), String.join("\n", "global", "    log stderr format raw local0",
@@ -52,10 +55,12 @@ public final class HaProxy implements AutoCloseable {
         }
     }
 
+    @Override
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    @Override
     public String origin() {
         return "http://127.0.0.1:" + port;
     }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Debian's nginx in front of the test nodes, configured from {@code server-config/nginx} (only
  * the listen address and the upstream servers are replaced), on a free port, stopped by its PID.
  */
-public final class Nginx implements AutoCloseable {
+public final class Nginx implements Balancer {
 
     private final Process process;
     private final int port;
@@ -65,10 +65,12 @@ public final class Nginx implements AutoCloseable {
         }
     }
 
+    @Override
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    @Override
     public String origin() {
         return "http://127.0.0.1:" + port;
     }
