@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
+import org.appcluster.infra.ClusterSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +39,9 @@ public class ChannelHistory {
 
     @Inject
     RedisBus bus;
+
+    @Inject
+    ClusterSettings settings;
 
     @Inject
     EnvelopeCodec codec;
@@ -70,6 +74,9 @@ public class ChannelHistory {
                 .filter(value -> !value.isEmpty())
                 .map(value -> HistoryStream.of(ChannelPattern.parse(value), bus.keyPrefix()))
                 .toList();
+        // Redis may take messages again without this node having counted it as away (a Redis
+        // Cluster master failed over, a publish timed out once): restart what it missed then too.
+        bus.onEachHealthyCheck(() -> restartMissed(settings.instanceId()));
     }
 
     /** The history keeping {@code channel}, if any: the first configured pattern matching it. */
@@ -133,10 +140,11 @@ public class ChannelHistory {
     }
 
     /**
-     * Restarts, with a new epoch, each history that got messages while Redis was away, so that
-     * every node tells its clients. One that cannot be restarted now is tried when Redis next returns.
+     * Restarts, with a new epoch, each history that got messages Redis did not take (it was away,
+     * or one Redis Cluster master failed over), so that every node tells its clients. One that
+     * cannot be restarted now is tried again after the next health check that finds Redis.
      */
-    public void restartMissed(String instanceId) {
+    public synchronized void restartMissed(String instanceId) {
         for (HistoryStream stream : List.copyOf(missedByRedis)) {
             String channel = sampleChannel(stream);
             String marker = codec.encode(new Envelope("history-restart", channel, JsonValue.EMPTY_JSON_OBJECT, instanceId,
@@ -146,7 +154,7 @@ public class ChannelHistory {
                     epoch, ttlMillis(), marker, target.command(), target.redisChannel()))) {
                 missedByRedis.remove(stream);
                 LOG.info(() -> "History " + stream.pattern() + " restarted at epoch " + epoch
-                        + ": it missed messages published while Redis was away");
+                        + ": Redis missed messages this node delivered locally");
             }
         }
     }

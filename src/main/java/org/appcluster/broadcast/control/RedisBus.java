@@ -13,15 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.ClusterModeChanged;
@@ -69,6 +72,7 @@ public class RedisBus {
     private volatile SubscriberProbe probe;
     private volatile PublishTarget probeTarget;
     private Consumer<String> sink;
+    private final List<Runnable> healthyCheckTasks = new CopyOnWriteArrayList<>();
 
     public synchronized void start(Consumer<String> sink) {
         if (!settings.redisConfigured()) {
@@ -250,6 +254,26 @@ public class RedisBus {
         } catch (RuntimeException e) {
             updateAvailability();
             availability.connectFailed(e);
+        }
+        if (availability.isAvailable()) {
+            healthyCheckTasks.forEach(RedisBus::runQuietly);
+        }
+    }
+
+    /**
+     * Runs {@code task} after each health check (every second) that finds Redis available: work
+     * that waits for Redis without this node having counted it as away, such as a Redis Cluster
+     * whose one master failed over while the others kept serving.
+     */
+    public void onEachHealthyCheck(Runnable task) {
+        healthyCheckTasks.add(task);
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "A task after the Redis health check failed");
         }
     }
 
