@@ -3,6 +3,8 @@ package org.appcluster.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -14,76 +16,130 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.appcluster.infra.EmbeddedMongoServer;
+import org.appcluster.support.Balancer;
+import org.appcluster.support.Chromium;
+import org.appcluster.support.FreePorts;
+import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.Nginx;
+import org.appcluster.support.NamespaceSocket;
+import org.appcluster.support.RedisClusterProcesses;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.ServerNode;
+import org.appcluster.support.Session;
+import org.appcluster.support.SocketClient;
 import org.appcluster.support.TestPaths;
 import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos suite (run it with {@code bin/chaos}): nginx in front of two nodes, subscribers that
- * resume as the browser library does, two publishers sending steadily on history channels, and
- * three faults in turn: redis-server restarted, a node killed with SIGKILL, random client
- * connections dropped. Every subscriber must get each message once and in order, or an explicit
- * {@code recovered:false} after it. Figures go to {@code target/chaos/results.md}.
+ * The chaos suite (run it with {@code bin/chaos}): HAProxy (or nginx, {@code -Dchaos.balancer=nginx})
+ * in front of two nodes, subscribers that resume as the browser library does and Chromium pages
+ * of the library itself, two publishers sending steadily on history channels, and four faults in
+ * turn: redis-server restarted (with {@code -Dchaos.redis=cluster}, a Redis Cluster master
+ * killed), a node killed with SIGKILL, random client connections dropped, MongoDB stopped while
+ * to-dos are written. Every subscriber must get each message once and in order, or an explicit
+ * {@code recovered:false} after it; behind HAProxy at most 1 % of publishes may go without a usable
+ * answer; a to-do is announced if and only if it was stored. Figures go to
+ * {@code target/chaos/results.md}.
  */
 class ChaosIT {
 
     private static final int SUBSCRIBERS = 24;
+    /** Pages of the real browser library, on two host names so each has its own balancer cookie. */
+    private static final List<String> PAGE_HOSTS = List.of("127.0.0.1", "localhost", "127.0.0.1", "localhost");
     private static final int PER_SECOND = 20;
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(60);
     private static final String PATTERN = "view:chaos:*";
+    private static final String TODO_CHANNEL = "view:helloClusterTodo:list:changed";
+    private static final String BALANCER = System.getProperty("chaos.balancer", "haproxy");
+    private static final String REDIS_MODE = System.getProperty("chaos.redis", "single");
 
     private final List<ResumingSubscriber> subscribers = new ArrayList<>();
+    private final List<BrowserSubscriber> pages = new ArrayList<>();
     private final List<ChaosPublisher> publishers = new ArrayList<>();
     private final Map<String, String> timings = new LinkedHashMap<>();
+    private final int mongoPort = FreePorts.next();
+    private EmbeddedMongoServer mongo;
+    private TodoWriter todoWriter;
+    private long pagesOnKilledNode;
 
     @Test
     void everySubscriberGetsEachMessageOnceAndInOrderOrIsToldItMissedSome() throws Exception {
         File logDir = new File(TestPaths.buildDir(), "chaos");
         logDir.mkdirs();
-        try (RedisProcess redis = RedisProcess.start(logDir); EmbeddedMongoServer mongo = EmbeddedMongoServer.start(0, null)) {
-            Map<String, String> config = new HashMap<>(LocalCluster.nodeConfig(redis.uri(), "single", mongo.uri()));
-            config.put("history.channels", PATTERN);
-            config.put("publish.rate-limit.per-client", "100000");
-            config.put("publish.rate-limit.per-address", "100000");
-            ServerNode a = ServerNode.launch("chaos-a", config);
-            ServerNode b = ServerNode.launch("chaos-b", config);
-            try {
-                CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
-                Waits.until("both nodes joined Redis", PHASE_TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
-                try (Nginx nginx = Nginx.roundRobin(List.of(a, b))) {
-                    underChaos(nginx, redis, a, b);
+        mongo = EmbeddedMongoServer.start(mongoPort, null);
+        try {
+            if ("cluster".equals(REDIS_MODE)) {
+                try (RedisClusterProcesses redis = RedisClusterProcesses.start(logDir)) {
+                    run(redis.uri(), "cluster", (a, b) -> killShardMaster(redis, a, b));
                 }
-            } finally {
-                a.close();
-                b.close();
+            } else {
+                try (RedisProcess redis = RedisProcess.start(logDir)) {
+                    run(redis.uri(), "single", (a, b) -> restartRedis(redis, a, b));
+                }
             }
+        } finally {
+            mongo.close();
         }
     }
 
-    private void underChaos(Nginx nginx, RedisProcess redis, ServerNode a, ServerNode b) throws IOException, InterruptedException {
+    /** What the run does to Redis while messages flow. */
+    private interface RedisFault {
+        void strike(ServerNode a, ServerNode b);
+    }
+
+    private void run(String redisUri, String redisMode, RedisFault redisFault) throws IOException, InterruptedException {
+        Map<String, String> config = new HashMap<>(LocalCluster.nodeConfig(redisUri, redisMode, mongo.uri()));
+        config.put("history.channels", PATTERN);
+        config.put("publish.rate-limit.per-client", "100000");
+        config.put("publish.rate-limit.per-address", "100000");
+        ServerNode a = ServerNode.launch("chaos-a", config);
+        ServerNode b = ServerNode.launch("chaos-b", config);
+        try {
+            CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
+            Waits.until("both nodes joined Redis", PHASE_TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
+            try (Balancer balancer = Balancer.of(BALANCER, List.of(a, b)); Chromium browser = Chromium.launch()) {
+                balancer.awaitEveryNodeServing(List.of(a, b));
+                underChaos(balancer, browser, redisFault, a, b);
+            }
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    private void underChaos(Balancer balancer, Chromium browser, RedisFault redisFault, ServerNode a, ServerNode b)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         ScheduledExecutorService reconnects = ResumingSubscriber.reconnectScheduler();
-        URI socket = URI.create(nginx.uri("/api/1/ws/jp-broadcast").toString().replaceFirst("^http", "ws"));
+        URI socket = URI.create(balancer.uri("/api/1/ws/jp-broadcast").toString().replaceFirst("^http", "ws"));
         for (int i = 0; i < SUBSCRIBERS; i++) {
             ResumingSubscriber subscriber = new ResumingSubscriber(http, socket, PATTERN, reconnects);
             subscribers.add(subscriber);
             subscriber.start();
         }
+        for (String host : PAGE_HOSTS) {
+            pages.add(BrowserSubscriber.open(browser, URI.create(balancer.uri("/").toString().replace("127.0.0.1", host)), PATTERN));
+        }
         Waits.until("every subscriber subscribed", PHASE_TIMEOUT, this::allSubscribed);
+        // The node killed is one serving browser pages, so the library's own resume is put to it.
+        List<String> pageNodes = pages.stream().map(BrowserSubscriber::instanceId).toList();
+        ServerNode victim = pageNodes.get(0).equals(instanceId(b)) ? b : a;
+        String victimId = instanceId(victim);
+        pagesOnKilledNode = pageNodes.stream().filter(victimId::equals).count();
         List<Thread> threads = new ArrayList<>();
         for (String name : List.of("a", "b")) {
-            ChaosPublisher publisher = new ChaosPublisher(http, nginx.uri("/"), "view:chaos:stream:" + name, name, PER_SECOND);
+            ChaosPublisher publisher = new ChaosPublisher(http, balancer.uri("/"), "view:chaos:stream:" + name, name, PER_SECOND);
             publishers.add(publisher);
             Thread thread = new Thread(publisher, "chaos-publisher-" + name);
             thread.start();
@@ -92,12 +148,14 @@ class ChaosIT {
         long started = System.nanoTime();
         try {
             steady("warm-up", 40);
-            restartRedis(redis, a, b);
-            CompletableFuture<ServerNode> restarted = killNode(b);
+            redisFault.strike(a, b);
+            CompletableFuture<ServerNode> restarted = killNode(victim);
             dropRandomConnections(6, 3);
             restarted.join();
-            Waits.until("the killed node back in the cluster", PHASE_TIMEOUT, b::redisAvailable);
+            Waits.until("the killed node back in the cluster", PHASE_TIMEOUT, victim::redisAvailable);
             steady("after the killed node returned", 40);
+            stopMongoWhileWritingTodos(http, balancer, a, b);
+            steady("after MongoDB returned", 40);
         } finally {
             publishers.forEach(ChaosPublisher::stop);
             for (Thread thread : threads) {
@@ -106,15 +164,99 @@ class ChaosIT {
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         // Let the last messages arrive; a subscriber that cannot get them must have been told.
-        boolean settled = Waits.reached(Duration.ofSeconds(30), () -> DeliveryAudit.of(subscribers, publishers).violations().isEmpty());
+        boolean settled = Waits.reached(Duration.ofSeconds(30), () -> DeliveryAudit.of(everySubscriber(), publishers).violations().isEmpty());
         subscribers.forEach(ResumingSubscriber::stop);
         reconnects.shutdownNow();
 
-        DeliveryAudit audit = DeliveryAudit.of(subscribers, publishers);
+        DeliveryAudit audit = DeliveryAudit.of(everySubscriber(), publishers);
         report(audit, seconds);
+        pages.forEach(page -> assertEquals(List.of(), page.errors(), "errors in a browser page"));
         assertTrue(settled, "silent loss, duplicates or reorderings:\n" + String.join("\n", audit.violations().subList(0, Math.min(20, audit.violations().size()))));
         assertEquals(0, audit.duplicates());
         assertEquals(0, audit.reorderings());
+        if ("haproxy".equals(BALANCER)) {
+            long unknown = publishes(ChaosPublisher.Outcome.UNKNOWN);
+            long all = publishers.stream().mapToLong(ChaosPublisher::last).sum();
+            assertTrue(unknown * 100 <= all, "behind HAProxy at most 1 % of publishes without a usable answer: " + unknown + " of " + all);
+        }
+    }
+
+    /**
+     * MongoDB stops while to-dos are written through the balancer: writes answer 503 JSON, both
+     * nodes report not ready, nothing is announced for a write that was not stored, and the nodes
+     * are ready again by themselves when MongoDB returns (an empty one: the in-memory server).
+     */
+    private void stopMongoWhileWritingTodos(HttpClient http, Balancer balancer, ServerNode a, ServerNode b) throws InterruptedException {
+        String room = "/api/1/ws/chat/chaos";
+        try (SocketClient onA = SocketClient.connect(a, null); SocketClient onB = SocketClient.connect(b, null);
+             NamespaceSocket chatter = NamespaceSocket.open(Session.signIn(a, LocalCluster.USER, LocalCluster.USER_PASSWORD), a, room, null);
+             NamespaceSocket reader = NamespaceSocket.open(Session.signIn(b, LocalCluster.ADMIN, LocalCluster.ADMIN_PASSWORD), b, room, null)) {
+            onA.subscribe(TODO_CHANNEL, false);
+            onB.subscribe(TODO_CHANNEL, false);
+            todoWriter = new TodoWriter(http, balancer.uri("/"), 4);
+            Thread writing = new Thread(todoWriter, "chaos-todo-writer");
+            writing.start();
+            try {
+                Waits.until("to-dos stored before the outage", PHASE_TIMEOUT, () -> todoWriter.count(TodoWriter.Outcome.STORED) >= 8);
+                mongo.close();
+                long stopped = System.nanoTime();
+                Waits.until("both nodes not ready without MongoDB", PHASE_TIMEOUT, () -> !ready(a) && !ready(b));
+                timings.put("MongoDB stopped to both nodes not ready", millis(System.nanoTime() - stopped) + " ms");
+                // The writer goes on meanwhile: each refusal takes the driver's 5 s server selection.
+                JsonObject refused = chatter.request(chatMessage("said while MongoDB is away"));
+                assertEquals("STORE_UNAVAILABLE", refused.getString("code", refused.toString()), "a chat message that cannot be stored is refused");
+                assertTrue(chatter.isOpen(), "the chat socket stays open after a refused message");
+                Waits.until("to-do writes refused while MongoDB is away", PHASE_TIMEOUT, () -> todoWriter.count(TodoWriter.Outcome.REFUSED) >= 2);
+                mongo = EmbeddedMongoServer.start(mongoPort, null);
+                long back = System.nanoTime();
+                timings.put("MongoDB away (stopped to restarted)", millis(back - stopped) + " ms");
+                Waits.until("both nodes ready again", PHASE_TIMEOUT, () -> ready(a) && ready(b));
+                timings.put("nodes ready after MongoDB's restart", millis(System.nanoTime() - back) + " ms");
+                long storedBefore = todoWriter.count(TodoWriter.Outcome.STORED);
+                Waits.until("to-dos stored again", PHASE_TIMEOUT, () -> todoWriter.count(TodoWriter.Outcome.STORED) >= storedBefore + 8);
+                assertTrue(chatter.request(chatMessage("said once MongoDB is back")).getBoolean("success"), "a chat message is stored again");
+                assertEquals("said once MongoDB is back", reader.nextOfType("message").getJsonObject("data").getString("text"),
+                        "the other node's reader got the stored message, and never the refused one");
+            } finally {
+                todoWriter.stop();
+                writing.join(30_000);
+            }
+            Map<String, TodoWriter.Outcome> outcomes = todoWriter.outcomes();
+            Set<String> stored = outcomes.entrySet().stream().filter(e -> e.getValue() == TodoWriter.Outcome.STORED)
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            assertEquals(Map.of(), todoWriter.others(), "every to-do write stored or refused with 503 DATABASE_UNAVAILABLE");
+            assertEquals(stored, announcedTodos(onA, stored), "node A's page: a to-do announced if and only if it was stored");
+            assertEquals(stored, announcedTodos(onB, stored), "node B's page: a to-do announced if and only if it was stored");
+        }
+    }
+
+    private static JsonObject chatMessage(String text) {
+        return Json.createObjectBuilder().add("type", "message").add("text", text).build();
+    }
+
+    /** The titles announced to {@code page} until every stored one came, then a second more. */
+    private static Set<String> announcedTodos(SocketClient page, Set<String> stored) {
+        Set<String> titles = new HashSet<>();
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        Duration wait = Duration.ofSeconds(1);
+        for (JsonObject frame; System.nanoTime() < deadline; ) {
+            frame = page.poll(titles.containsAll(stored) ? wait : Duration.ofMillis(200));
+            if (frame == null && titles.containsAll(stored)) {
+                break;
+            }
+            if (frame != null && "broadcast".equals(frame.getJsonObject("data").getString("type", ""))) {
+                titles.add(frame.getJsonObject("data").getJsonObject("data").getJsonObject("data").getJsonObject("todo").getString("title"));
+            }
+        }
+        return titles;
+    }
+
+    private static boolean ready(ServerNode node) {
+        return Http.getStatus(node.healthUri("/health/ready")) == 200;
+    }
+
+    private long publishes(ChaosPublisher.Outcome outcome) {
+        return publishers.stream().flatMap(p -> p.outcomes().values().stream()).filter(outcome::equals).count();
     }
 
     /** Publishing goes on undisturbed until {@code messages} more were sent. */
@@ -136,10 +278,35 @@ class ChaosIT {
         steady("after Redis returned", 40);
     }
 
-    /** SIGKILL: its sockets just end; the subscribers reconnect through nginx to the other node. */
+    /**
+     * Redis Cluster: the master that owns the chaos channels' shard is killed (SIGKILL); its
+     * replica takes over and both nodes subscribe there again. Messages published meanwhile may be
+     * missed, and what the new master's history lacks must be signalled.
+     */
+    private void killShardMaster(RedisClusterProcesses redis, ServerNode a, ServerNode b) {
+        AtomicReference<List<String>> shards = new AtomicReference<>(List.of());
+        Waits.until("the chaos channels' shard channel", PHASE_TIMEOUT,
+                () -> shards.updateAndGet(previous -> redis.shardChannelsContaining("{view:chaos}")).size() == 1);
+        String shard = shards.get().get(0);
+        int oldMaster = redis.masterPortOf(shard);
+        redis.kill(oldMaster);
+        long killed = System.nanoTime();
+        Waits.until("a replica took over from the killed master", PHASE_TIMEOUT, () -> {
+            int owner = redis.masterPortOf(shard);
+            return owner > 0 && owner != oldMaster;
+        });
+        timings.put("shard master killed to replica promoted", millis(System.nanoTime() - killed) + " ms");
+        Waits.until("both nodes subscribed on the new master", PHASE_TIMEOUT, () -> redis.shardSubscribers(shard) == 2);
+        timings.put("shard master killed to both nodes subscribed on the new master", millis(System.nanoTime() - killed) + " ms");
+        steady("after the failover", 40);
+    }
+
+    /** SIGKILL: its sockets just end; the subscribers reconnect through the balancer to the other node. */
     private CompletableFuture<ServerNode> killNode(ServerNode node) {
         node.kill();
         long killed = System.nanoTime();
+        Waits.until("the killed node's subscribers to notice", PHASE_TIMEOUT, () -> subscribers.stream()
+                .anyMatch(subscriber -> subscriber.events().stream().anyMatch(e -> e instanceof ResumingSubscriber.Dropped && e.at() >= killed)));
         Waits.until("every subscriber resubscribed after the kill", PHASE_TIMEOUT, this::allSubscribed);
         timings.put("all subscribers resubscribed after SIGKILL of a node", millis(System.nanoTime() - killed) + " ms");
         steady("the node being down", 40);
@@ -157,7 +324,23 @@ class ChaosIT {
     }
 
     private boolean allSubscribed() {
-        return subscribers.stream().allMatch(ResumingSubscriber::isSubscribed);
+        return subscribers.stream().allMatch(ResumingSubscriber::isSubscribed) && pages.stream().allMatch(BrowserSubscriber::isSubscribed);
+    }
+
+    /** The Java subscribers and the browser pages, by name, with what happened to each. */
+    private Map<String, List<ResumingSubscriber.Event>> everySubscriber() {
+        Map<String, List<ResumingSubscriber.Event>> all = new LinkedHashMap<>();
+        for (int i = 0; i < subscribers.size(); i++) {
+            all.put("subscriber " + i, subscribers.get(i).events());
+        }
+        for (int i = 0; i < pages.size(); i++) {
+            all.put("browser page " + i + " (" + PAGE_HOSTS.get(i) + ")", pages.get(i).events());
+        }
+        return all;
+    }
+
+    private static String instanceId(ServerNode node) {
+        return node.status().getString("instanceId");
     }
 
     private long publishedCount() {
@@ -168,10 +351,16 @@ class ChaosIT {
         Map<ChaosPublisher.Outcome, Long> outcomes = publishers.stream().flatMap(p -> p.outcomes().values().stream())
                 .collect(Collectors.groupingBy(outcome -> outcome, Collectors.counting()));
         StringBuilder text = new StringBuilder("# Chaos run " + Instant.now() + "\n\n")
-                .append(SUBSCRIBERS + " subscribers through nginx to 2 nodes, 2 publishers at " + PER_SECOND + " messages/s each, "
-                        + seconds + " s of faults: redis-server restarted, a node killed (SIGKILL), 6 rounds of 3 dropped connections, one round every 2 s.\n\n")
+                .append(SUBSCRIBERS + " subscribers and " + pages.size() + " Chromium pages of the browser library through " + BALANCER
+                        + " to 2 nodes (" + pagesOnKilledNode + " of the pages on the node killed), 2 publishers at " + PER_SECOND + " messages/s each, "
+                        + seconds + " s of faults: " + ("cluster".equals(REDIS_MODE) ? "the chaos shard's Redis Cluster master killed (SIGKILL)" : "redis-server restarted")
+                        + ", a node killed (SIGKILL), 6 rounds of 3 dropped connections, one round every 2 s,"
+                        + " MongoDB stopped and restarted while to-dos were written.\n\n")
                 .append("Publishes answered: " + outcomes + "; UNKNOWN (no usable answer) by cause: "
                         + publishers.stream().map(p -> p.name() + " " + p.unanswered()).toList() + ".\n\n")
+                .append("To-do writes: " + todoWriter.count(TodoWriter.Outcome.STORED) + " stored and announced on both nodes, "
+                        + todoWriter.count(TodoWriter.Outcome.REFUSED) + " refused with 503 DATABASE_UNAVAILABLE and announced nowhere, other answers "
+                        + todoWriter.others() + ".\n\n")
                 .append(audit.report()).append("\n");
         timings.forEach((what, value) -> text.append("- ").append(what).append(": ").append(value).append("\n"));
         Path out = Path.of(TestPaths.buildDir(), "chaos", "results.md");

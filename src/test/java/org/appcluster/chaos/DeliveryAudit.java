@@ -3,6 +3,7 @@ package org.appcluster.chaos;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.appcluster.chaos.ChaosPublisher.Outcome;
 import org.appcluster.chaos.ResumingSubscriber.Dropped;
@@ -31,15 +32,15 @@ final class DeliveryAudit {
     private final List<Long> resumeMillis = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
 
-    static DeliveryAudit of(List<ResumingSubscriber> subscribers, List<ChaosPublisher> publishers) {
+    /** @param subscribers each subscriber's name and what happened to it, in order */
+    static DeliveryAudit of(Map<String, List<Event>> subscribers, List<ChaosPublisher> publishers) {
         DeliveryAudit audit = new DeliveryAudit();
-        for (int i = 0; i < subscribers.size(); i++) {
-            List<Event> events = subscribers.get(i).events();
+        subscribers.forEach((who, events) -> {
             audit.timing(events);
             for (ChaosPublisher publisher : publishers) {
-                audit.check("subscriber " + i, events, publisher);
+                audit.check(who, events, publisher);
             }
-        }
+        });
         return audit;
     }
 
