@@ -3,8 +3,6 @@ package org.appcluster.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -16,27 +14,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.appcluster.infra.EmbeddedMongoServer;
 import org.appcluster.support.Balancer;
 import org.appcluster.support.Chromium;
-import org.appcluster.support.FreePorts;
-import org.appcluster.support.Http;
 import org.appcluster.support.LocalCluster;
-import org.appcluster.support.NamespaceSocket;
 import org.appcluster.support.RedisClusterProcesses;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.ServerNode;
-import org.appcluster.support.Session;
-import org.appcluster.support.SocketClient;
 import org.appcluster.support.TestPaths;
 import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
@@ -60,7 +50,6 @@ class ChaosIT {
     private static final int PER_SECOND = 20;
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(60);
     private static final String PATTERN = "view:chaos:*";
-    private static final String TODO_CHANNEL = "view:helloClusterTodo:list:changed";
     private static final String BALANCER = System.getProperty("chaos.balancer", "haproxy");
     private static final String REDIS_MODE = System.getProperty("chaos.redis", "single");
 
@@ -68,16 +57,14 @@ class ChaosIT {
     private final List<BrowserSubscriber> pages = new ArrayList<>();
     private final List<ChaosPublisher> publishers = new ArrayList<>();
     private final Map<String, String> timings = new LinkedHashMap<>();
-    private final int mongoPort = FreePorts.next();
-    private EmbeddedMongoServer mongo;
-    private TodoWriter todoWriter;
+    private MongoOutage mongo;
     private long pagesOnKilledNode;
 
     @Test
     void everySubscriberGetsEachMessageOnceAndInOrderOrIsToldItMissedSome() throws Exception {
         File logDir = new File(TestPaths.buildDir(), "chaos");
         logDir.mkdirs();
-        mongo = EmbeddedMongoServer.start(mongoPort, null);
+        mongo = new MongoOutage(timings, PHASE_TIMEOUT);
         try {
             if ("cluster".equals(REDIS_MODE)) {
                 try (RedisClusterProcesses redis = RedisClusterProcesses.start(logDir)) {
@@ -109,7 +96,6 @@ class ChaosIT {
             CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
             Waits.until("both nodes joined Redis", PHASE_TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
             try (Balancer balancer = Balancer.of(BALANCER, List.of(a, b)); Chromium browser = Chromium.launch()) {
-                balancer.awaitEveryNodeServing(List.of(a, b));
                 underChaos(balancer, browser, redisFault, a, b);
             }
         } finally {
@@ -154,7 +140,7 @@ class ChaosIT {
             restarted.join();
             Waits.until("the killed node back in the cluster", PHASE_TIMEOUT, victim::redisAvailable);
             steady("after the killed node returned", 40);
-            stopMongoWhileWritingTodos(http, balancer, a, b);
+            mongo.strikeWhileWriting(http, balancer, a, b);
             steady("after MongoDB returned", 40);
         } finally {
             publishers.forEach(ChaosPublisher::stop);
@@ -179,80 +165,6 @@ class ChaosIT {
             long all = publishers.stream().mapToLong(ChaosPublisher::last).sum();
             assertTrue(unknown * 100 <= all, "behind HAProxy at most 1 % of publishes without a usable answer: " + unknown + " of " + all);
         }
-    }
-
-    /**
-     * MongoDB stops while to-dos are written through the balancer: writes answer 503 JSON, both
-     * nodes report not ready, nothing is announced for a write that was not stored, and the nodes
-     * are ready again by themselves when MongoDB returns (an empty one: the in-memory server).
-     */
-    private void stopMongoWhileWritingTodos(HttpClient http, Balancer balancer, ServerNode a, ServerNode b) throws InterruptedException {
-        String room = "/api/1/ws/chat/chaos";
-        try (SocketClient onA = SocketClient.connect(a, null); SocketClient onB = SocketClient.connect(b, null);
-             NamespaceSocket chatter = NamespaceSocket.open(Session.signIn(a, LocalCluster.USER, LocalCluster.USER_PASSWORD), a, room, null);
-             NamespaceSocket reader = NamespaceSocket.open(Session.signIn(b, LocalCluster.ADMIN, LocalCluster.ADMIN_PASSWORD), b, room, null)) {
-            onA.subscribe(TODO_CHANNEL, false);
-            onB.subscribe(TODO_CHANNEL, false);
-            todoWriter = new TodoWriter(http, balancer.uri("/"), 4);
-            Thread writing = new Thread(todoWriter, "chaos-todo-writer");
-            writing.start();
-            try {
-                Waits.until("to-dos stored before the outage", PHASE_TIMEOUT, () -> todoWriter.count(TodoWriter.Outcome.STORED) >= 8);
-                mongo.close();
-                long stopped = System.nanoTime();
-                Waits.until("both nodes not ready without MongoDB", PHASE_TIMEOUT, () -> !ready(a) && !ready(b));
-                timings.put("MongoDB stopped to both nodes not ready", millis(System.nanoTime() - stopped) + " ms");
-                // The writer goes on meanwhile: each refusal takes the driver's 5 s server selection.
-                JsonObject refused = chatter.request(chatMessage("said while MongoDB is away"));
-                assertEquals("STORE_UNAVAILABLE", refused.getString("code", refused.toString()), "a chat message that cannot be stored is refused");
-                assertTrue(chatter.isOpen(), "the chat socket stays open after a refused message");
-                Waits.until("to-do writes refused while MongoDB is away", PHASE_TIMEOUT, () -> todoWriter.count(TodoWriter.Outcome.REFUSED) >= 2);
-                mongo = EmbeddedMongoServer.start(mongoPort, null);
-                long back = System.nanoTime();
-                timings.put("MongoDB away (stopped to restarted)", millis(back - stopped) + " ms");
-                Waits.until("both nodes ready again", PHASE_TIMEOUT, () -> ready(a) && ready(b));
-                timings.put("nodes ready after MongoDB's restart", millis(System.nanoTime() - back) + " ms");
-                long storedBefore = todoWriter.count(TodoWriter.Outcome.STORED);
-                Waits.until("to-dos stored again", PHASE_TIMEOUT, () -> todoWriter.count(TodoWriter.Outcome.STORED) >= storedBefore + 8);
-                assertTrue(chatter.request(chatMessage("said once MongoDB is back")).getBoolean("success"), "a chat message is stored again");
-                assertEquals("said once MongoDB is back", reader.nextOfType("message").getJsonObject("data").getString("text"),
-                        "the other node's reader got the stored message, and never the refused one");
-            } finally {
-                todoWriter.stop();
-                writing.join(30_000);
-            }
-            Map<String, TodoWriter.Outcome> outcomes = todoWriter.outcomes();
-            Set<String> stored = outcomes.entrySet().stream().filter(e -> e.getValue() == TodoWriter.Outcome.STORED)
-                    .map(Map.Entry::getKey).collect(Collectors.toSet());
-            assertEquals(Map.of(), todoWriter.others(), "every to-do write stored or refused with 503 DATABASE_UNAVAILABLE");
-            assertEquals(stored, announcedTodos(onA, stored), "node A's page: a to-do announced if and only if it was stored");
-            assertEquals(stored, announcedTodos(onB, stored), "node B's page: a to-do announced if and only if it was stored");
-        }
-    }
-
-    private static JsonObject chatMessage(String text) {
-        return Json.createObjectBuilder().add("type", "message").add("text", text).build();
-    }
-
-    /** The titles announced to {@code page} until every stored one came, then a second more. */
-    private static Set<String> announcedTodos(SocketClient page, Set<String> stored) {
-        Set<String> titles = new HashSet<>();
-        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        Duration wait = Duration.ofSeconds(1);
-        for (JsonObject frame; System.nanoTime() < deadline; ) {
-            frame = page.poll(titles.containsAll(stored) ? wait : Duration.ofMillis(200));
-            if (frame == null && titles.containsAll(stored)) {
-                break;
-            }
-            if (frame != null && "broadcast".equals(frame.getJsonObject("data").getString("type", ""))) {
-                titles.add(frame.getJsonObject("data").getJsonObject("data").getJsonObject("data").getJsonObject("todo").getString("title"));
-            }
-        }
-        return titles;
-    }
-
-    private static boolean ready(ServerNode node) {
-        return Http.getStatus(node.healthUri("/health/ready")) == 200;
     }
 
     private long publishes(ChaosPublisher.Outcome outcome) {
@@ -303,8 +215,9 @@ class ChaosIT {
 
     /** SIGKILL: its sockets just end; the subscribers reconnect through the balancer to the other node. */
     private CompletableFuture<ServerNode> killNode(ServerNode node) {
-        node.kill();
+        // Taken before the kill: kill() waits for the process to end, and drops may come first.
         long killed = System.nanoTime();
+        node.kill();
         Waits.until("the killed node's subscribers to notice", PHASE_TIMEOUT, () -> subscribers.stream()
                 .anyMatch(subscriber -> subscriber.events().stream().anyMatch(e -> e instanceof ResumingSubscriber.Dropped && e.at() >= killed)));
         Waits.until("every subscriber resubscribed after the kill", PHASE_TIMEOUT, this::allSubscribed);
@@ -358,9 +271,7 @@ class ChaosIT {
                         + " MongoDB stopped and restarted while to-dos were written.\n\n")
                 .append("Publishes answered: " + outcomes + "; UNKNOWN (no usable answer) by cause: "
                         + publishers.stream().map(p -> p.name() + " " + p.unanswered()).toList() + ".\n\n")
-                .append("To-do writes: " + todoWriter.count(TodoWriter.Outcome.STORED) + " stored and announced on both nodes, "
-                        + todoWriter.count(TodoWriter.Outcome.REFUSED) + " refused with 503 DATABASE_UNAVAILABLE and announced nowhere, other answers "
-                        + todoWriter.others() + ".\n\n")
+                .append(mongo.report()).append("\n\n")
                 .append(audit.report()).append("\n");
         timings.forEach((what, value) -> text.append("- ").append(what).append(": ").append(value).append("\n"));
         Path out = Path.of(TestPaths.buildDir(), "chaos", "results.md");
