@@ -1,0 +1,96 @@
+package org.appcluster.broadcast.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.appcluster.infra.ApiException;
+import org.appcluster.infra.ApiResponses;
+import org.appcluster.infra.SecurityHeadersFilter;
+
+/**
+ * Answers {@code POST /api/1/app-cluster/broadcast/<channel>} (JSON) before it reaches JAX-RS.
+ * Publishing is the request a busy site sends most, and the JAX-RS runtime (Jersey or RESTEasy,
+ * with their injection frameworks and filters) took about half the CPU of each one; the checks,
+ * the answer and the errors are those of {@link BroadcastResource}, which keeps the bulk publish,
+ * the status and every request this filter does not take (another content type gets its 415
+ * there). {@code broadcast.lean-publish=false} leaves single publishes to JAX-RS too, for a site
+ * whose own JAX-RS filters must see them.
+ */
+@WebFilter(urlPatterns = "/api/1/app-cluster/broadcast/*", asyncSupported = true)
+public class LeanPublishFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(LeanPublishFilter.class.getName());
+    private static final String PREFIX = "/api/1/app-cluster/broadcast/";
+
+    @Inject
+    PublishRequests requests;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String channel = channelOf(request);
+        if (channel == null || !requests.lean()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        SecurityHeadersFilter.addTo(response);
+        try {
+            answer(response, 200, requests.publishOne(channel, request.getInputStream(), request));
+        } catch (ApiException e) {
+            if (e.retryAfterSeconds() > 0) {
+                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            answer(response, e.status(), ApiResponses.error(e.getMessage(), e.code(), path(request)));
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, e, () -> "Unexpected error " + id + " on " + path(request));
+            answer(response, 500, ApiResponses.error("Unexpected server error, id " + id, "INTERNAL_ERROR", path(request)));
+        }
+    }
+
+    /** The channel of a single JSON publish, or null for any other request. */
+    private static String channelOf(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod()) || !isJson(request.getContentType())) {
+            return null;
+        }
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!path.startsWith(PREFIX) || path.length() == PREFIX.length() || path.indexOf('/', PREFIX.length()) >= 0) {
+            return null;
+        }
+        return path.substring(PREFIX.length());
+    }
+
+    /** {@code application/json}, with or without parameters: what {@code @Consumes} takes. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int end = contentType.indexOf(';');
+        return (end < 0 ? contentType : contentType.substring(0, end)).trim().toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /** The path as JAX-RS's errors name it: below {@code /api/1}. */
+    private static String path(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.substring("/api/1".length());
+    }
+
+    private static void answer(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}
