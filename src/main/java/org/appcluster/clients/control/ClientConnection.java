@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -53,6 +55,9 @@ public class ClientConnection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final ReplayGate replayGate = new ReplayGate();
+    /** Set by {@link #closeAfterSending}: the close that waits for the queue to drain. */
+    private final AtomicReference<CloseReason> closeWhenSent = new AtomicReference<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     /** @param framesSent where the frames this socket finished writing are counted (shared by the node's sockets) */
     public ClientConnection(Session session, String uuid, String username, SlowConsumerPolicy slowConsumers, FrameWriter writer,
@@ -163,7 +168,7 @@ public class ClientConnection {
      * when the socket is closed or was closed for falling behind.
      */
     boolean enqueue(OutboundFrame frame) {
-        if (!session.isOpen()) {
+        if (!session.isOpen() || closeWhenSent.get() != null) {
             return false;
         }
         if (queued.incrementAndGet() + writer.unwritten() > slowConsumers.maxQueuedFrames()) {
@@ -250,6 +255,25 @@ public class ClientConnection {
                 return;
             }
         }
+        if (closeWhenSent.get() != null && outbox.isEmpty() && !sending.get()) {
+            CloseReason reason = closeWhenSent.getAndSet(null);
+            if (reason != null) {
+                close(reason);
+            }
+        }
+    }
+
+    /**
+     * Closes once the frames queued before this call are written, so a last frame (the error
+     * that says why) reaches the client ahead of the close: a close at once can overtake frames
+     * still on their way through the writer. Nothing queued after this call is sent.
+     *
+     * @return completes when the socket was closed
+     */
+    public CompletableFuture<Void> closeAfterSending(CloseReason reason) {
+        closeWhenSent.compareAndSet(null, reason);
+        flush();
+        return closed;
     }
 
     /** Whoever comes second of "write returned" and "batch done" lets the next batch go. */
@@ -320,6 +344,8 @@ public class ClientConnection {
             }
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "Closing client " + uuid + " failed: " + e);
+        } finally {
+            closed.complete(null);
         }
     }
 }

@@ -13,8 +13,11 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.security.Principal;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -45,6 +48,7 @@ public class NamespaceSockets {
     /** Close code for a socket whose signed-in session ended. */
     public static final int SESSION_ENDED = 4401;
     private static final Logger LOG = Logger.getLogger(NamespaceSockets.class.getName());
+    private static final long SIGN_OUT_WAIT_MILLIS = 2000;
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
@@ -80,17 +84,34 @@ public class NamespaceSockets {
         connections.values().forEach(connection -> connection.sessionIdChanged(oldId, newId));
     }
 
+    /**
+     * Signing out waits (a moment at most) until the session's sockets were told and closed: the
+     * container ends the session next, and WildFly then closes the sockets of a session itself,
+     * without our frame.
+     */
     void onSignOut(@Observes SessionEnding ending) {
-        sessionEnded(ending.httpSessionId());
+        try {
+            sessionEnded(ending.httpSessionId()).get(SIGN_OUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.fine(() -> "Sockets of an ending session not closed in time: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** The HTTP session ended (signed out or expired): its sockets close with 4401 and say why first. */
-    public void sessionEnded(String httpSessionId) {
+    /**
+     * The HTTP session ended (signed out or expired): its sockets say why and then close with 4401.
+     *
+     * @return completes when every one of them was closed
+     */
+    public CompletableFuture<Void> sessionEnded(String httpSessionId) {
         CloseReason expired = new CloseReason(CloseReason.CloseCodes.getCloseCode(SESSION_ENDED), "session ended");
-        connections.values().stream().filter(connection -> httpSessionId.equals(connection.httpSessionId())).forEach(connection -> {
-            connection.socket().send(NamespaceFrames.error("SESSION_EXPIRED", "The session ended: sign in again", null));
-            connection.socket().close(expired);
-        });
+        return CompletableFuture.allOf(connections.values().stream()
+                .filter(connection -> httpSessionId.equals(connection.httpSessionId()))
+                .map(connection -> {
+                    connection.socket().send(NamespaceFrames.error("SESSION_EXPIRED", "The session ended: sign in again", null));
+                    return connection.socket().closeAfterSending(expired);
+                }).toArray(CompletableFuture[]::new));
     }
 
     public NamespaceConnection open(DeclaredNamespace namespace, Map<String, String> pathParameters, Session session) {
