@@ -66,6 +66,11 @@ class LeanPublishIT {
                 assertTrue(lean.contentType().startsWith("application/json"), what + ": " + lean.contentType());
                 assertEquals(jaxRs.header("X-Content-Type-Options"), lean.header("X-Content-Type-Options"), what);
             }
+            Http.Response leanNotAcceptable = Http.postJson(publishUri(cluster.a(), CHANNEL), "{\"data\":{}}", "Accept", "text/plain");
+            Http.Response jaxRsNotAcceptable = Http.postJson(publishUri(viaJaxRs, CHANNEL), "{\"data\":{}}", "Accept", "text/plain");
+            assertEquals(406, jaxRsNotAcceptable.status(), jaxRsNotAcceptable.text());
+            assertEquals(jaxRsNotAcceptable.status(), leanNotAcceptable.status(), "an Accept without JSON");
+            assertEquals(jaxRsNotAcceptable.body(), leanNotAcceptable.body());
             for (ServerNode node : List.of(cluster.a(), viaJaxRs)) {
                 Http.Response plainText = Http.send(java.net.http.HttpClient.newHttpClient(), HttpRequest.newBuilder(publishUri(node, CHANNEL))
                         .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"data\":{}}")));

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,7 @@ public class LeanPublishFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(LeanPublishFilter.class.getName());
     private static final String PREFIX = "/api/1/app-cluster/broadcast/";
+    private static final Set<String> PLAIN_JSON = Set.of("application/json", "application/json;charset=utf-8");
 
     @Inject
     PublishRequests requests;
@@ -59,9 +61,14 @@ public class LeanPublishFilter extends HttpFilter {
         }
     }
 
-    /** The channel of a single JSON publish, or null for any other request. */
+    /**
+     * The channel of a single JSON publish, or null for any other request. Only the plain forms
+     * are taken: any other content type or parameter, or an {@code Accept} without JSON, goes on
+     * to JAX-RS, which answers it as it always did (415, 400 or 406).
+     */
     private static String channelOf(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod()) || !isJson(request.getContentType())) {
+        if (!"POST".equals(request.getMethod()) || !PLAIN_JSON.contains(normalized(request.getContentType()))
+                || !acceptsJson(request.getHeader("Accept"))) {
             return null;
         }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -71,13 +78,22 @@ public class LeanPublishFilter extends HttpFilter {
         return path.substring(PREFIX.length());
     }
 
-    /** {@code application/json}, with or without parameters: what {@code @Consumes} takes. */
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
+    private static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
         }
-        int end = contentType.indexOf(';');
-        return (end < 0 ? contentType : contentType.substring(0, end)).trim().toLowerCase(Locale.ROOT).equals("application/json");
+        for (String range : accept.split(",")) {
+            int parameters = range.indexOf(';');
+            String type = (parameters < 0 ? range : range.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+            if (parameters < 0 && (type.equals("application/json") || type.equals("application/*") || type.equals("*/*"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalized(String contentType) {
+        return contentType == null ? "" : contentType.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
     /** The path as JAX-RS's errors name it: below {@code /api/1}. */

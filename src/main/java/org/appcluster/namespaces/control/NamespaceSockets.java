@@ -12,6 +12,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +49,7 @@ public class NamespaceSockets {
     /** Close code for a socket whose signed-in session ended. */
     public static final int SESSION_ENDED = 4401;
     private static final Logger LOG = Logger.getLogger(NamespaceSockets.class.getName());
-    private static final long SIGN_OUT_WAIT_MILLIS = 2000;
+    private static final long SESSION_END_WAIT_MILLIS = 2000;
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
@@ -84,34 +85,35 @@ public class NamespaceSockets {
         connections.values().forEach(connection -> connection.sessionIdChanged(oldId, newId));
     }
 
-    /**
-     * Signing out waits (a moment at most) until the session's sockets were told and closed: the
-     * container ends the session next, and WildFly then closes the sockets of a session itself,
-     * without our frame.
-     */
     void onSignOut(@Observes SessionEnding ending) {
-        try {
-            sessionEnded(ending.httpSessionId()).get(SIGN_OUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.fine(() -> "Sockets of an ending session not closed in time: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sessionEnded(ending.httpSessionId());
     }
 
     /**
-     * The HTTP session ended (signed out or expired): its sockets say why and then close with 4401.
-     *
-     * @return completes when every one of them was closed
+     * The HTTP session ended (signed out or expired): its sockets say why and then close with
+     * 4401. This waits (a moment at most) for those closes, since on signing out the container
+     * ends the session next and WildFly then closes the session's sockets itself, without our
+     * frame; a socket whose frame is not written by then (a write stuck or failed) is closed at
+     * once, so no socket goes on as the user after the session.
      */
-    public CompletableFuture<Void> sessionEnded(String httpSessionId) {
+    public void sessionEnded(String httpSessionId) {
         CloseReason expired = new CloseReason(CloseReason.CloseCodes.getCloseCode(SESSION_ENDED), "session ended");
-        return CompletableFuture.allOf(connections.values().stream()
+        List<ClientConnection> ending = connections.values().stream()
                 .filter(connection -> httpSessionId.equals(connection.httpSessionId()))
-                .map(connection -> {
-                    connection.socket().send(NamespaceFrames.error("SESSION_EXPIRED", "The session ended: sign in again", null));
-                    return connection.socket().closeAfterSending(expired);
-                }).toArray(CompletableFuture[]::new));
+                .map(NamespaceConnection::socket).toList();
+        CompletableFuture<?>[] closes = ending.stream().map(socket -> {
+            socket.send(NamespaceFrames.error("SESSION_EXPIRED", "The session ended: sign in again", null));
+            return socket.closeAfterSending(expired);
+        }).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(closes).get(SESSION_END_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.fine(() -> "Sockets of an ending session not closed after their last frame in time: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ending.forEach(socket -> socket.close(expired)); // nothing for those closed already
+        }
     }
 
     public NamespaceConnection open(DeclaredNamespace namespace, Map<String, String> pathParameters, Session session) {

@@ -69,6 +69,18 @@ class CloseAfterSendingTest {
     }
 
     @Test
+    void aCloseAtOnceEndsTheWaitOfAWriteThatNeverFinishes() {
+        client.send("stuck");
+        CompletableFuture<Void> closed = client.closeAfterSending(new CloseReason(CloseReason.CloseCodes.getCloseCode(4401), "session ended"));
+        assertFalse(closed.isDone(), "waiting for the write");
+
+        client.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4401), "session ended"));
+
+        assertEquals(4401, session.closedWith.getCloseCode().getCode());
+        assertTrue(closed.isDone(), "whoever waited is let go");
+    }
+
+    @Test
     void anIdleSocketClosesAtOnce() {
         CompletableFuture<Void> closed = client.closeAfterSending(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
 
