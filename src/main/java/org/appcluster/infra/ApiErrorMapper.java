@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -50,9 +48,7 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
                 return error(status, ApiResponses.codeFor(status), web.getResponse().getStatusInfo().getReasonPhrase());
             }
         }
-        String id = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, thrown, () -> "Unexpected error " + id + " on " + path());
-        return error(500, "INTERNAL_ERROR", "Unexpected server error, id " + id);
+        return Response.status(500).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiResponses.unexpected(LOG, thrown, path())).build();
     }
 
     private Response error(int status, String code, String message) {

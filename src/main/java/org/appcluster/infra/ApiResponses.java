@@ -3,6 +3,9 @@ package org.appcluster.infra;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The envelope of every API answer: {@code success} plus {@code data}, or an error with a code. */
 public final class ApiResponses {
@@ -37,6 +40,13 @@ public final class ApiResponses {
             case 431 -> "HEADERS_TOO_LARGE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
         };
+    }
+
+    /** The 500 answer to a failure nobody expected: logged with an id that the caller gets too. */
+    public static JsonObject unexpected(Logger log, Throwable thrown, String path) {
+        String id = UUID.randomUUID().toString();
+        log.log(Level.SEVERE, thrown, () -> "Unexpected error " + id + " on " + path);
+        return error("Unexpected server error, id " + id, "INTERNAL_ERROR", path);
     }
 
     public static JsonObject error(String message, String code, String path) {

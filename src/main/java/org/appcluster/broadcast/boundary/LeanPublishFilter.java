@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.appcluster.infra.ApiException;
 import org.appcluster.infra.ApiResponses;
@@ -55,9 +53,7 @@ public class LeanPublishFilter extends HttpFilter {
             }
             answer(response, e.status(), ApiResponses.error(e.getMessage(), e.code(), path(request)));
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, e, () -> "Unexpected error " + id + " on " + path(request));
-            answer(response, 500, ApiResponses.error("Unexpected server error, id " + id, "INTERNAL_ERROR", path(request)));
+            answer(response, 500, ApiResponses.unexpected(LOG, e, path(request)));
         }
     }
 
@@ -71,7 +67,7 @@ public class LeanPublishFilter extends HttpFilter {
                 || !acceptsJson(request.getHeader("Accept"))) {
             return null;
         }
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = pathInContext(request);
         if (!path.startsWith(PREFIX) || path.length() == PREFIX.length() || path.indexOf('/', PREFIX.length()) >= 0) {
             return null;
         }
@@ -96,10 +92,14 @@ public class LeanPublishFilter extends HttpFilter {
         return contentType == null ? "" : contentType.replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
+    /** The decoded path below the context, as the container mapped it. */
+    private static String pathInContext(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
     /** The path as JAX-RS's errors name it: below {@code /api/1}. */
     private static String path(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.substring("/api/1".length());
+        return pathInContext(request).substring("/api/1".length());
     }
 
     private static void answer(HttpServletResponse response, int status, JsonObject body) throws IOException {
