@@ -63,6 +63,7 @@ public class MetricsResource {
                         broadcaster.publishedLocallyCount())
                 .counter("app_cluster_broadcasts_delivered_total", "Messages this node handed to its callbacks and sockets",
                         dispatcher.deliveredCount())
+                .gauge("app_cluster_dispatcher_queue", "Broadcasts waiting for the dispatcher thread", dispatcher.queuedCount())
                 .counter("app_cluster_broadcasts_dropped_total", "Messages dropped because the dispatcher queue was full",
                         dispatcher.droppedCount())
                 .counter("app_cluster_broadcasts_expired_total", "Messages that waited longer than broadcast.max-delay-millis",

@@ -48,6 +48,7 @@ class MetricsIT {
         assertTrue(before.contains("# TYPE app_cluster_broadcasts_published_total counter\n"), before);
         assertTrue(before.contains("# TYPE app_cluster_frames_sent_total counter\n"), before);
         assertTrue(before.contains("# TYPE app_cluster_connections gauge\n"), before);
+        assertTrue(before.contains("# TYPE app_cluster_dispatcher_queue gauge\n"), before);
         assertTrue(before.contains("# TYPE " + HISTOGRAM + " histogram\n"), before);
         assertEquals(1.0, sample(before, "app_cluster_redis_available"));
         double published = sample(before, "app_cluster_broadcasts_published_total");
@@ -76,6 +77,8 @@ class MetricsIT {
             assertEquals(count, sample(after, HISTOGRAM + "_bucket{le=\"+Inf\"}"));
             assertTrue(sample(after, HISTOGRAM + "_bucket{le=\"0.001\"}") <= sample(after, HISTOGRAM + "_bucket{le=\"10\"}"));
             assertEquals(0.0, sample(after, "app_cluster_broadcasts_dropped_total"));
+            // Three broadcasts on an idle node: the dispatcher has taken each by the time it was sent.
+            assertEquals(0.0, sample(after, "app_cluster_dispatcher_queue"));
         }
         Waits.until("the closed socket no longer counted", SocketClient.TIMEOUT,
                 () -> sample(node, "app_cluster_connections") <= open - 1);

@@ -108,6 +108,11 @@ public class BroadcastDispatcher {
         return dropped.get();
     }
 
+    /** Broadcasts waiting for the dispatcher thread now; it stays near 0 unless the node is saturated. */
+    public int queuedCount() {
+        return inbox.size();
+    }
+
     /** Broadcasts that waited too long here and went to the server callbacks only. */
     public long expiredCount() {
         return expired.get();
