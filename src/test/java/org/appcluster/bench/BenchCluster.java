@@ -1,19 +1,13 @@
 package org.appcluster.bench;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.appcluster.infra.EmbeddedMongoServer;
-import org.appcluster.support.Processes;
+import org.appcluster.support.JvmFigures;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.TestPaths;
@@ -29,7 +23,6 @@ final class BenchCluster implements AutoCloseable {
 
     static final String SITE = "bench";
     private static final List<String> NODE_JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
-    private static final Pattern G1_USED = Pattern.compile("garbage-first heap\\s+total\\s+\\d+K, used (\\d+)K");
 
     final RedisProcess redis;
     private final EmbeddedMongoServer mongo;
@@ -102,43 +95,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     List<Long> jvmPids() {
-        return List.of(jvmPid(a), jvmPid(b));
-    }
-
-    /** The node's JVM: the node's own process, or on WildFly the JVM its launcher script started. */
-    static long jvmPid(ServerNode node) {
-        ProcessHandle process = ProcessHandle.of(node.pid()).orElseThrow();
-        return process.descendants()
-                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().orElse(process).pid();
-    }
-
-    /** Heap in use after a full collection, in bytes (jcmd GC.run, then GC.heap_info). */
-    static long heapAfterGc(ServerNode node) {
-        jcmd(jvmPid(node), "GC.run");
-        Matcher used = G1_USED.matcher(jcmd(jvmPid(node), "GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("no G1 heap figure from jcmd");
-        }
-        return Long.parseLong(used.group(1)) * 1024;
-    }
-
-    /** Resident memory of the node's process, in bytes. */
-    static long rss(ServerNode node) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + jvmPid(node) + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-            return -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String jcmd(long pid, String command) {
-        return Processes.output(List.of(System.getProperty("java.home") + "/bin/jcmd", String.valueOf(pid), command));
+        return List.of(JvmFigures.jvmPid(a), JvmFigures.jvmPid(b));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.appcluster.support.JvmFigures;
 
 /**
  * Scenario 3: idle sockets (connected, welcomed, no subscription) on one node, opened in batches
@@ -13,8 +14,8 @@ import java.util.Map;
 record ConnectionsScenario(BenchCluster cluster, BenchSockets sockets, BenchResults results) {
 
     void run(int max, int batch) {
-        long heapBefore = BenchCluster.heapAfterGc(cluster.a);
-        long rssBefore = BenchCluster.rss(cluster.a);
+        long heapBefore = JvmFigures.heapAfterGc(JvmFigures.jvmPid(cluster.a));
+        long rssBefore = JvmFigures.rss(JvmFigures.jvmPid(cluster.a));
         List<BenchSockets.Socket> opened = new ArrayList<>();
         String stoppedBy = "";
         while (opened.size() < max) {
@@ -35,8 +36,8 @@ record ConnectionsScenario(BenchCluster cluster, BenchSockets sockets, BenchResu
     }
 
     private void record(int connections, long heapBefore, long rssBefore, String note) {
-        long heap = BenchCluster.heapAfterGc(cluster.a);
-        long rss = BenchCluster.rss(cluster.a);
+        long heap = JvmFigures.heapAfterGc(JvmFigures.jvmPid(cluster.a));
+        long rss = JvmFigures.rss(JvmFigures.jvmPid(cluster.a));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("connections", connections);
         row.put("heap after GC MB", Math.round(heap / 1e6));
