@@ -4,19 +4,11 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.entity.ChannelPattern;
 import org.appcluster.broadcast.entity.Envelope;
@@ -25,38 +17,24 @@ import org.appcluster.clients.send.OutboundFrame;
 import org.appcluster.infra.RateWindow;
 
 /**
- * One browser socket: who it is, what it subscribed to, and its outbound queue. Frames go to its
- * {@link FrameWriter} in order, in batches; a client whose queue passes the limit has stopped
- * reading and is closed rather than allowed to grow the heap or hold up anyone else.
+ * One browser socket: who it is, what it subscribed to, whether it is still heard from, and its
+ * {@link ClientOutbox}, which writes its frames in order and closes it when it stops reading.
  */
 public class ClientConnection {
 
     private static final Logger LOG = Logger.getLogger(ClientConnection.class.getName());
-    /** Enough to fill a socket's send buffer in one write, few enough to keep sockets taking turns. */
-    private static final int MAX_BATCH_FRAMES = 256;
 
     private final Session session;
     private final String uuid;
     private final String username;
-    /** Some containers accept every write into their own queue, so what was sent is not what was read. */
-    private final SlowConsumerPolicy slowConsumers;
-    private final FrameWriter writer;
-    private final LongAdder framesSent;
+    private final ClientOutbox outbox;
     private final Map<String, ClientSubscription> subscriptions = new ConcurrentHashMap<>();
     /** The subscriptions as an array, for {@link #wants}: iterating the map cost the dispatcher an iterator per delivery. */
     private volatile ClientSubscription[] subscriptionArray = new ClientSubscription[0];
     private final RateWindow rate = new RateWindow(ClientLimits.MAX_MESSAGES, ClientLimits.INTERVAL_MILLIS);
-    private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicLong bytesQueued = new AtomicLong();
-    private volatile long bytesAcknowledged;
-    private volatile long lastPingMark;
     /** When the client last sent anything, a pong included. */
     private volatile long lastHeardNanos = System.nanoTime();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean sending = new AtomicBoolean();
     private final ReplayGate replayGate = new ReplayGate();
-    /** Set by {@link #closeAfterSending}: the close that waits for the queue to drain. */
-    private final AtomicReference<CloseReason> closeWhenSent = new AtomicReference<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     /** @param framesSent where the frames this socket finished writing are counted (shared by the node's sockets) */
@@ -65,9 +43,7 @@ public class ClientConnection {
         this.session = session;
         this.uuid = uuid;
         this.username = username;
-        this.slowConsumers = slowConsumers;
-        this.writer = writer;
-        this.framesSent = framesSent;
+        this.outbox = new ClientOutbox(this, slowConsumers, writer, framesSent);
     }
 
     public String id() {
@@ -168,31 +144,17 @@ public class ClientConnection {
      * when the socket is closed or was closed for falling behind.
      */
     boolean enqueue(OutboundFrame frame) {
-        if (!session.isOpen() || closeWhenSent.get() != null) {
-            return false;
-        }
-        if (queued.incrementAndGet() + writer.unwritten() > slowConsumers.maxQueuedFrames()) {
-            closeSlowConsumer("more than " + slowConsumers.maxQueuedFrames() + " frames waiting");
-            return false;
-        }
-        long total = bytesQueued.addAndGet(frame.size());
-        if (total - bytesAcknowledged > slowConsumers.maxUnreadBytes()) {
-            closeSlowConsumer("more than " + slowConsumers.maxUnreadBytes() / 1024 + " KiB sent and not acknowledged");
-            return false;
-        }
-        outbox.add(frame);
-        if (total - lastPingMark >= slowConsumers.pingEveryBytes()) {
-            lastPingMark = total;
-            queuePing(total);
-        }
-        return true;
+        return outbox.enqueue(frame);
+    }
+
+    /** Hands what waits to the writer. */
+    void flush() {
+        outbox.flush();
     }
 
     /**
-     * Queues a ping behind what waits. It carries only what was acknowledged already, so its pong
-     * changes nothing of the slow-consumer count: a frame being queued now may not be ahead of it.
-     * A client silent since {@code silentSinceNanos} (no message, no pong) is gone without a word,
-     * as a dropped network leaves it: it is closed instead.
+     * Pings the client behind what waits. A client silent since {@code silentSinceNanos} (no
+     * message, no pong) is gone without a word, as a dropped network leaves it: it is closed instead.
      */
     public void keepAlive(long silentSinceNanos) {
         if (lastHeardNanos - silentSinceNanos < 0 && session.isOpen()) {
@@ -202,14 +164,8 @@ public class ClientConnection {
             return;
         }
         if (session.isOpen()) {
-            queuePing(bytesAcknowledged);
-            flush();
+            outbox.ping();
         }
-    }
-
-    private void queuePing(long bytesRead) {
-        outbox.add(new Ping(bytesRead));
-        queued.incrementAndGet();
     }
 
     /** The client sent something: it is alive. */
@@ -217,50 +173,10 @@ public class ClientConnection {
         lastHeardNanos = System.nanoTime();
     }
 
-    /**
-     * The client answered a ping: a pong comes after it has read everything sent before the ping,
-     * so the ping's byte count has been read.
-     */
+    /** The client answered a ping: it is alive, and has read what was sent before the ping. */
     public void acknowledge(ByteBuffer pongData) {
         heard();
-        if (pongData.remaining() == Long.BYTES) {
-            long read = pongData.getLong();
-            if (read > bytesAcknowledged && read <= bytesQueued.get()) {
-                bytesAcknowledged = read;
-            }
-        }
-    }
-
-    /** Hands what waits to the writer, a batch at a time, by one thread at a time. */
-    void flush() {
-        while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
-            List<OutboundFrame> frames = new ArrayList<>();
-            long ping = -1;
-            Object next;
-            while (frames.size() < MAX_BATCH_FRAMES && (next = outbox.poll()) != null) {
-                queued.decrementAndGet();
-                if (next instanceof Ping due) {
-                    ping = due.bytesQueued();
-                    break;
-                }
-                frames.add((OutboundFrame) next);
-            }
-            if (frames.isEmpty() && ping < 0) {
-                sending.set(false);
-                continue;
-            }
-            BatchDone done = new BatchDone(frames.size());
-            writer.write(frames, ping, done);
-            if (!done.completedInline()) {
-                return;
-            }
-        }
-        if (closeWhenSent.get() != null && outbox.isEmpty() && !sending.get()) {
-            CloseReason reason = closeWhenSent.getAndSet(null);
-            if (reason != null) {
-                close(reason);
-            }
-        }
+        outbox.acknowledge(pongData);
     }
 
     /**
@@ -271,70 +187,12 @@ public class ClientConnection {
      * @return completes when the socket was closed
      */
     public CompletableFuture<Void> closeAfterSending(CloseReason reason) {
-        closeWhenSent.compareAndSet(null, reason);
-        flush();
+        outbox.closeAfterSending(reason);
         return closed;
     }
 
-    /** Whoever comes second of "write returned" and "batch done" lets the next batch go. */
-    private final class BatchDone implements Consumer<Throwable> {
-        private static final int PENDING = 0;
-        private static final int RETURNED = 1;
-        private static final int DONE = 2;
-        private final AtomicInteger state = new AtomicInteger(PENDING);
-        private final int frames;
-
-        BatchDone(int frames) {
-            this.frames = frames;
-        }
-
-        @Override
-        public void accept(Throwable failure) {
-            if (failure == null) {
-                framesSent.add(frames);
-            }
-            sending.set(false);
-            if (failure != null) {
-                state.set(RETURNED);
-                closeAfterFailedSend(failure);
-            } else if (!state.compareAndSet(PENDING, DONE)) {
-                flush();
-            }
-        }
-
-        boolean completedInline() {
-            return !state.compareAndSet(PENDING, RETURNED) && state.get() == DONE;
-        }
-    }
-
-    /**
-     * A send that fails on an open socket means the client cannot keep up: some containers queue
-     * writes themselves and refuse them once their own queue is full. Dropping frames silently
-     * would leave the client believing it is up to date, so it is closed and will reconnect.
-     */
-    private void closeAfterFailedSend(Throwable failure) {
-        if (!session.isOpen()) {
-            return;
-        }
-        outbox.clear();
-        slowConsumers.recordClose();
-        LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): a send failed (" + failure
-                + "), it stopped reading or went away");
-        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: send failed"));
-    }
-
-    private void closeSlowConsumer(String why) {
-        if (!session.isOpen()) {
-            return;
-        }
-        outbox.clear();
-        slowConsumers.recordClose();
-        LOG.warning(() -> "Closing client " + uuid + " (session " + id() + "): " + why + ", it stopped reading");
-        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: " + why));
-    }
-
-    /** A ping queued after the frames it acknowledges, carrying the byte count up to it. */
-    private record Ping(long bytesQueued) {
+    boolean isOpen() {
+        return session.isOpen();
     }
 
     public void close(CloseReason reason) {
