@@ -64,6 +64,7 @@ final class DeliveryAudit {
     }
 
     private void check(String who, List<Event> events, ChaosPublisher publisher) {
+        Map<Long, Outcome> outcomes = publisher.outcomes();
         List<Long> signals = events.stream().filter(NotRecovered.class::isInstance).map(Event::at).toList();
         Set<Long> seen = new HashSet<>();
         long highest = 0;
@@ -78,13 +79,13 @@ final class DeliveryAudit {
                 reorderings++;
                 violations.add(who + " got " + publisher.name() + "#" + received.n() + " after #" + highest);
             } else {
-                missed(who, publisher, highest + 1, received.n() - 1, signals);
+                missed(who, publisher, outcomes, highest + 1, received.n() - 1, signals);
                 highest = received.n();
             }
         }
-        missed(who, publisher, highest + 1, publisher.last(), signals);
+        missed(who, publisher, outcomes, highest + 1, publisher.last(), signals);
         for (long n = 1; n <= publisher.last(); n++) {
-            if (publisher.outcomes().get(n) != Outcome.UNKNOWN) {
+            if (outcomes.get(n) != Outcome.UNKNOWN) {
                 expected++;
                 if (seen.contains(n)) {
                     delivered++;
@@ -93,11 +94,11 @@ final class DeliveryAudit {
         }
     }
 
-    private void missed(String who, ChaosPublisher publisher, long from, long to, List<Long> signals) {
+    private void missed(String who, ChaosPublisher publisher, Map<Long, Outcome> outcomes, long from, long to, List<Long> signals) {
         long silentFrom = -1;
         for (long n = from; n <= to + 1; n++) {
             boolean silent = false;
-            if (n <= to && publisher.outcomes().get(n) != Outcome.UNKNOWN) {
+            if (n <= to && outcomes.get(n) != Outcome.UNKNOWN) {
                 long sent = publisher.sentAt(n);
                 if (signals.stream().anyMatch(at -> at >= sent)) {
                     excusedMisses++;
