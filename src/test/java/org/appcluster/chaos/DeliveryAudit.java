@@ -64,6 +64,8 @@ final class DeliveryAudit {
     }
 
     private void check(String who, List<Event> events, ChaosPublisher publisher) {
+        // The last number first: every message up to it then has its outcome in the copy.
+        long last = publisher.last();
         Map<Long, Outcome> outcomes = publisher.outcomes();
         List<Long> signals = events.stream().filter(NotRecovered.class::isInstance).map(Event::at).toList();
         Set<Long> seen = new HashSet<>();
@@ -83,8 +85,8 @@ final class DeliveryAudit {
                 highest = received.n();
             }
         }
-        missed(who, publisher, outcomes, highest + 1, publisher.last(), signals);
-        for (long n = 1; n <= publisher.last(); n++) {
+        missed(who, publisher, outcomes, highest + 1, last, signals);
+        for (long n = 1; n <= last; n++) {
             if (outcomes.get(n) != Outcome.UNKNOWN) {
                 expected++;
                 if (seen.contains(n)) {

@@ -1,5 +1,6 @@
 package org.appcluster.chaos;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -17,10 +18,13 @@ import org.appcluster.support.ServerNode;
 final class NodeSampler {
 
     private static final double MB = 1024 * 1024;
+    /** A sample may fail now and then (a full GC on a busy machine against the scrape's timeout). */
+    private static final int MISSES_ALLOWED = 2;
 
     private final ServerNode node;
     private long pid;
     private int missed;
+    private String firstFailure;
     private List<ResourceTrend> trends = List.of();
 
     NodeSampler(ServerNode node) {
@@ -31,8 +35,8 @@ final class NodeSampler {
     synchronized void sample() {
         try {
             long current = JvmFigures.jvmPid(node);
-            String metrics = Http.get(node.uri("/api/1/metrics"), "Authorization", "Bearer " + LocalCluster.METRICS_TOKEN).text();
-            double sockets = gauge(metrics, "app_cluster_connections") + gauge(metrics, "app_cluster_namespace_connections");
+            String metrics = metrics();
+            double sockets = sockets(metrics);
             double queue = gauge(metrics, "app_cluster_dispatcher_queue");
             double heap = JvmFigures.heapAfterGc(current) / MB;
             double threads = JvmFigures.threads(current);
@@ -48,29 +52,62 @@ final class NodeSampler {
             trends.get(3).add(queue);
         } catch (RuntimeException e) {
             missed++;
+            if (firstFailure == null) {
+                firstFailure = e.toString();
+            }
         }
     }
 
-    /** What grew beyond noise; a node with too few samples since its last start counts as grown. */
+    /**
+     * What grew beyond noise, for a node that ran the whole time: too few samples, or samples it
+     * failed to give (a node in trouble answers slowly or not at all), count against it too.
+     */
     synchronized List<String> growth() {
-        List<String> grown = trends.stream().map(ResourceTrend::growth).filter(Objects::nonNull).map(this::named).toList();
-        return trends.isEmpty() ? List.of(named("no samples")) : grown;
+        List<String> grown = new ArrayList<>(grownTrends());
+        if (trends.isEmpty()) {
+            grown.add(named("no samples"));
+        }
+        if (missed > MISSES_ALLOWED) {
+            grown.add(named(missed + " samples failed, the first with " + firstFailure));
+        }
+        return grown;
     }
 
-    /** Like {@link #growth()}, but nothing when the node ran too briefly since its last start to tell. */
+    /** For a node that restarts: what grew since its last start, when it ran long enough to tell. */
     synchronized List<String> growthIfJudged() {
-        return trends.isEmpty() || trends.get(0).count() < 9 ? List.of() : growth();
+        return trends.isEmpty() || trends.get(0).count() < 9 ? List.of() : grownTrends();
+    }
+
+    private List<String> grownTrends() {
+        return trends.stream().map(ResourceTrend::growth).filter(Objects::nonNull).map(this::named).toList();
+    }
+
+    /** The sockets the node counts now (its metrics), -1 when it does not answer. */
+    double sockets() {
+        try {
+            return sockets(metrics());
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     synchronized String report(String over) {
         StringBuilder text = new StringBuilder("Node " + node.name() + ", over " + over + " (" + (trends.isEmpty() ? 0 : trends.get(0).count())
-                + " samples" + (missed > 0 ? "; " + missed + " while it was down or starting" : "") + "):\n\n"
+                + " samples" + (missed > 0 ? "; " + missed + " failed, the first with " + firstFailure : "") + "):\n\n"
                 + "| figure | median of the first third | median of the last third | limit |\n|---|---|---|---|\n");
         for (ResourceTrend trend : trends) {
             text.append(trend.count() < 9 ? String.format("| %s | too few samples | | |%n", trend.name())
                     : String.format("| %s | %.1f | %.1f | %.1f |%n", trend.name(), trend.firstThird(), trend.lastThird(), trend.limit()));
         }
         return text.toString();
+    }
+
+    private String metrics() {
+        return Http.get(node.uri("/api/1/metrics"), "Authorization", "Bearer " + LocalCluster.METRICS_TOKEN).text();
+    }
+
+    private static double sockets(String metrics) {
+        return gauge(metrics, "app_cluster_connections") + gauge(metrics, "app_cluster_namespace_connections");
     }
 
     private String named(String growth) {
