@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.appcluster.support.Balancer;
 import org.appcluster.support.Chromium;
-import org.appcluster.support.LocalCluster;
 import org.appcluster.support.RedisClusterProcesses;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.ServerNode;
@@ -86,21 +84,9 @@ class ChaosIT {
     }
 
     private void run(String redisUri, String redisMode, RedisFault redisFault) throws IOException, InterruptedException {
-        Map<String, String> config = new HashMap<>(LocalCluster.nodeConfig(redisUri, redisMode, mongo.uri()));
-        config.put("history.channels", PATTERN);
-        config.put("publish.rate-limit.per-client", "100000");
-        config.put("publish.rate-limit.per-address", "100000");
-        ServerNode a = ServerNode.launch("chaos-a", config);
-        ServerNode b = ServerNode.launch("chaos-b", config);
-        try {
-            CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
-            Waits.until("both nodes joined Redis", PHASE_TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
-            try (Balancer balancer = Balancer.of(BALANCER, List.of(a, b)); Chromium browser = Chromium.launch()) {
-                underChaos(balancer, browser, redisFault, a, b);
-            }
-        } finally {
-            a.close();
-            b.close();
+        try (FaultNodes nodes = FaultNodes.start("chaos", redisUri, redisMode, mongo.uri(), PATTERN, PHASE_TIMEOUT);
+             Balancer balancer = Balancer.of(BALANCER, nodes.both()); Chromium browser = Chromium.launch()) {
+            underChaos(balancer, browser, redisFault, nodes.a(), nodes.b());
         }
     }
 
@@ -108,12 +94,7 @@ class ChaosIT {
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         ScheduledExecutorService reconnects = ResumingSubscriber.reconnectScheduler();
-        URI socket = URI.create(balancer.uri("/api/1/ws/jp-broadcast").toString().replaceFirst("^http", "ws"));
-        for (int i = 0; i < SUBSCRIBERS; i++) {
-            ResumingSubscriber subscriber = new ResumingSubscriber(http, socket, PATTERN, reconnects);
-            subscribers.add(subscriber);
-            subscriber.start();
-        }
+        subscribers.addAll(ResumingSubscriber.startMany(SUBSCRIBERS, http, balancer, PATTERN, reconnects));
         for (String host : PAGE_HOSTS) {
             pages.add(BrowserSubscriber.open(browser, URI.create(balancer.uri("/").toString().replace("127.0.0.1", host)), PATTERN));
         }
@@ -123,14 +104,7 @@ class ChaosIT {
         ServerNode victim = pageNodes.get(0).equals(instanceId(b)) ? b : a;
         String victimId = instanceId(victim);
         pagesOnKilledNode = pageNodes.stream().filter(victimId::equals).count();
-        List<Thread> threads = new ArrayList<>();
-        for (String name : List.of("a", "b")) {
-            ChaosPublisher publisher = new ChaosPublisher(http, balancer.uri("/"), "view:chaos:stream:" + name, name, PER_SECOND);
-            publishers.add(publisher);
-            Thread thread = new Thread(publisher, "chaos-publisher-" + name);
-            thread.start();
-            threads.add(thread);
-        }
+        publishers.addAll(ChaosPublisher.startTwo(http, balancer.uri("/"), "view:chaos:stream:", PER_SECOND));
         long started = System.nanoTime();
         try {
             steady("warm-up", 40);
@@ -143,10 +117,7 @@ class ChaosIT {
             mongo.strikeWhileWriting(http, balancer, a, b);
             steady("after MongoDB returned", 40);
         } finally {
-            publishers.forEach(ChaosPublisher::stop);
-            for (Thread thread : threads) {
-                thread.join(10_000);
-            }
+            ChaosPublisher.stopAll(publishers);
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         // Let the last messages arrive; a subscriber that cannot get them must have been told.

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,12 +28,36 @@ final class ChaosPublisher extends PacedRequests {
     private final Map<Long, Outcome> outcomes = new ConcurrentHashMap<>();
     private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private volatile long last;
+    private Thread thread;
 
     ChaosPublisher(HttpClient http, URI base, String channel, String name, int perSecond) {
         super(perSecond);
         this.http = http;
         this.endpoint = base.resolve("/api/1/app-cluster/broadcast/" + channel);
         this.name = name;
+    }
+
+    /**
+     * Publishers {@code a} and {@code b} on {@code streamPrefix + name} through {@code base},
+     * each sending on a thread of its own until {@link #stopAll}.
+     */
+    static List<ChaosPublisher> startTwo(HttpClient http, URI base, String streamPrefix, int perSecond) {
+        List<ChaosPublisher> started = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            ChaosPublisher publisher = new ChaosPublisher(http, base, streamPrefix + name, name, perSecond);
+            publisher.thread = new Thread(publisher, "publisher-" + streamPrefix + name);
+            publisher.thread.start();
+            started.add(publisher);
+        }
+        return started;
+    }
+
+    /** Stops them all, then waits (10 s at most each) for their last requests to be answered. */
+    static void stopAll(List<ChaosPublisher> publishers) throws InterruptedException {
+        publishers.forEach(ChaosPublisher::stop);
+        for (ChaosPublisher publisher : publishers) {
+            publisher.thread.join(10_000);
+        }
     }
 
     String name() {

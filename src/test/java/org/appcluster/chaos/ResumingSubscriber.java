@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.appcluster.support.Balancer;
 
 /**
  * A socket client that behaves as the browser library does: it reconnects after any drop and
@@ -206,6 +207,19 @@ final class ResumingSubscriber {
         public void onError(WebSocket webSocket, Throwable error) {
             onGone();
         }
+    }
+
+    /** {@code count} subscribers to {@code pattern} on the broadcast socket behind {@code balancer}, started. */
+    static List<ResumingSubscriber> startMany(int count, HttpClient http, Balancer balancer, String pattern,
+                                              ScheduledExecutorService reconnects) {
+        URI socket = URI.create(balancer.uri("/api/1/ws/jp-broadcast").toString().replaceFirst("^http", "ws"));
+        List<ResumingSubscriber> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ResumingSubscriber subscriber = new ResumingSubscriber(http, socket, pattern, reconnects);
+            started.add(subscriber);
+            subscriber.start();
+        }
+        return started;
     }
 
     static ScheduledExecutorService reconnectScheduler() {

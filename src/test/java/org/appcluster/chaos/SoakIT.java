@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +12,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.appcluster.infra.EmbeddedMongoServer;
 import org.appcluster.support.Balancer;
 import org.appcluster.support.FreePorts;
-import org.appcluster.support.LocalCluster;
 import org.appcluster.support.RedisProcess;
 import org.appcluster.support.ServerNode;
 import org.appcluster.support.TestPaths;
@@ -64,44 +60,19 @@ class SoakIT {
         File logDir = new File(TestPaths.buildDir(), "soak");
         logDir.mkdirs();
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(FreePorts.next(), null);
-             RedisProcess redis = RedisProcess.start(logDir)) {
-            Map<String, String> config = new HashMap<>(LocalCluster.nodeConfig(redis.uri(), "single", mongo.uri()));
-            config.put("history.channels", PATTERN);
-            config.put("publish.rate-limit.per-client", "100000");
-            config.put("publish.rate-limit.per-address", "100000");
-            ServerNode a = ServerNode.launch("soak-a", config);
-            ServerNode b = ServerNode.launch("soak-b", config);
-            try {
-                CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
-                Waits.until("both nodes joined Redis", PHASE_TIMEOUT, () -> a.redisAvailable() && b.redisAvailable());
-                try (Balancer balancer = Balancer.of("haproxy", List.of(a, b))) {
-                    soak(balancer, redis, a, b);
-                }
-            } finally {
-                a.close();
-                b.close();
-            }
+             RedisProcess redis = RedisProcess.start(logDir);
+             FaultNodes nodes = FaultNodes.start("soak", redis.uri(), "single", mongo.uri(), PATTERN, PHASE_TIMEOUT);
+             Balancer balancer = Balancer.of("haproxy", nodes.both())) {
+            soak(balancer, redis, nodes.a(), nodes.b());
         }
     }
 
     private void soak(Balancer balancer, RedisProcess redis, ServerNode a, ServerNode b) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         ScheduledExecutorService reconnects = ResumingSubscriber.reconnectScheduler();
-        URI socket = URI.create(balancer.uri("/api/1/ws/jp-broadcast").toString().replaceFirst("^http", "ws"));
-        for (int i = 0; i < SUBSCRIBERS; i++) {
-            ResumingSubscriber subscriber = new ResumingSubscriber(http, socket, PATTERN, reconnects);
-            subscribers.add(subscriber);
-            subscriber.start();
-        }
+        subscribers.addAll(ResumingSubscriber.startMany(SUBSCRIBERS, http, balancer, PATTERN, reconnects));
         Waits.until("every subscriber subscribed", PHASE_TIMEOUT, this::allSubscribed);
-        List<Thread> threads = new ArrayList<>();
-        for (String name : List.of("a", "b")) {
-            ChaosPublisher publisher = new ChaosPublisher(http, balancer.uri("/"), "view:soak:stream:" + name, name, PER_SECOND);
-            publishers.add(publisher);
-            Thread thread = new Thread(publisher, "soak-publisher-" + name);
-            thread.start();
-            threads.add(thread);
-        }
+        publishers.addAll(ChaosPublisher.startTwo(http, balancer.uri("/"), "view:soak:stream:", PER_SECOND));
         NodeSampler survivor = new NodeSampler(a);
         NodeSampler restarted = new NodeSampler(b);
         // A thread each, so a node that is restarting does not hold up the other's samples.
@@ -127,10 +98,7 @@ class SoakIT {
         } finally {
             sampling.shutdown();
             sampling.awaitTermination(60, TimeUnit.SECONDS);
-            publishers.forEach(ChaosPublisher::stop);
-            for (Thread thread : threads) {
-                thread.join(10_000);
-            }
+            ChaosPublisher.stopAll(publishers);
         }
         boolean settled = Waits.reached(Duration.ofSeconds(30), () -> DeliveryAudit.of(everySubscriber(), publishers).violations().isEmpty());
         // A socket a node kept after its client left would not show among the open files beyond sockets.
