@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +20,9 @@ public final class JvmFigures {
 
     /** G1's one heap line, or Serial's two generation lines: their "used" figures add up to the heap. */
     private static final Pattern USED = Pattern.compile("(?:heap|generation)\\s+total\\s+\\d+K, used (\\d+)K");
+
+    /** {@code num: #instances #bytes class-name (module)}, one row of a class histogram. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+(\\S+)");
 
     private JvmFigures() {
     }
@@ -60,6 +66,20 @@ public final class JvmFigures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Live instances of each class named, after the full collection {@code GC.class_histogram}
+     * makes; a class with none is 0.
+     */
+    public static Map<String, Long> liveInstances(long pid, Set<String> classNames) {
+        Map<String, Long> counts = new HashMap<>();
+        classNames.forEach(name -> counts.put(name, 0L));
+        Matcher row = HISTOGRAM_ROW.matcher(jcmd(pid, "GC.class_histogram"));
+        while (row.find()) {
+            counts.computeIfPresent(row.group(2), (name, zero) -> Long.parseLong(row.group(1)));
+        }
+        return counts;
     }
 
     private static long statusField(long pid, String field) {
