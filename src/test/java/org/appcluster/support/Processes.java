@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,20 +38,31 @@ public final class Processes {
         }
     }
 
-    /** Runs a command to its end (30 s at most) and returns what it printed, errors included. */
+    /**
+     * Runs a command to its end and returns what it printed, errors included. One still running
+     * after 60 s (a {@code jcmd} whose JVM does not answer) is killed, and that is an error: the
+     * output goes to a file, so a command that never closes its output cannot hold the caller.
+     */
     public static String output(List<String> command) {
+        Path printed = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            printed = Files.createTempFile("command-output", ".txt");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within 60 s; it printed: "
+                        + Files.readString(printed, StandardCharsets.UTF_8));
             }
-            return output;
+            return Files.readString(printed, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (printed != null) {
+                printed.toFile().delete();
+            }
         }
     }
 
