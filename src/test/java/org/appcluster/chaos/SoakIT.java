@@ -81,6 +81,8 @@ class SoakIT {
             sampling.scheduleAtFixedRate(sampler::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         long started = System.nanoTime();
+        // A fault the cluster did not get over still gets its report, with the samples so far.
+        AssertionError stuck = null;
         try {
             List<Runnable> rotation = List.of(this::dropClients, () -> restartRedis(redis, a, b), () -> restartNode(b));
             for (int fault = 0; ; fault++) {
@@ -95,6 +97,9 @@ class SoakIT {
                         + ", done (every subscriber subscribed again) after " + millis(System.nanoTime() - begun) + " ms");
             }
             sleepUntil(started + LENGTH.toNanos());
+        } catch (AssertionError e) {
+            stuck = e;
+            faults.add("stopped: " + e.getMessage());
         } finally {
             sampling.shutdown();
             sampling.awaitTermination(60, TimeUnit.SECONDS);
@@ -110,6 +115,9 @@ class SoakIT {
         List<String> growth = new ArrayList<>(survivor.growth());
         growth.addAll(restarted.growthIfJudged());
         report(audit, survivor, restarted, growth, seconds(System.nanoTime() - started));
+        if (stuck != null) {
+            throw stuck;
+        }
         assertTrue(settled, "silent loss, duplicates or reorderings:\n" + String.join("\n", audit.violations().subList(0, Math.min(20, audit.violations().size()))));
         assertEquals(0, audit.duplicates());
         assertEquals(0, audit.reorderings());
