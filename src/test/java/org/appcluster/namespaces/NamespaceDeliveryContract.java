@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.NamespaceSocket;
 import org.appcluster.support.Session;
@@ -68,7 +69,7 @@ public interface NamespaceDeliveryContract {
     }
 
     @Test
-    default void theServerAsksAClientOnTheOtherNodeAndGetsItsReplyItsErrorOrALostConnection(LocalCluster cluster) {
+    default void theServerAsksAClientOnTheOtherNodeAndGetsItsReplyItsErrorALostConnectionOrNotConnected(LocalCluster cluster) {
         try (NamespaceSocket asker = NamespaceSocket.open(cluster.a(), HELLO, null)) {
             try (NamespaceSocket answerer = NamespaceSocket.open(cluster.b(), HELLO, null)) {
                 String askId = UUID.randomUUID().toString();
@@ -97,6 +98,15 @@ public interface NamespaceDeliveryContract {
                 JsonObject lost = asker.next(frame -> lostId.equals(frame.getString("requestId", null)));
                 assertFalse(lost.getBoolean("success"));
                 assertEquals("CONNECTION_LOST", lost.getString("code"));
+
+                // Both nodes now say the client is not theirs: the answer comes before the 10 s timeout.
+                String nowhereId = UUID.randomUUID().toString();
+                long asked = System.nanoTime();
+                asker.send(Json.createObjectBuilder(message("ask", "anyone?")).add("to", answerer.clientId()).add("requestId", nowhereId).build());
+                JsonObject nowhere = asker.next(frame -> nowhereId.equals(frame.getString("requestId", null)));
+                assertFalse(nowhere.getBoolean("success"));
+                assertEquals("NOT_CONNECTED", nowhere.getString("code"), nowhere.toString());
+                assertTrue(System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(5), "answered without waiting out the timeout");
             }
         }
     }

@@ -57,7 +57,8 @@ public class Namespaces {
 
     /**
      * Asks one client and waits for its {@code reply}. Always completes normally: with the
-     * client's answer, its error, {@code REQUEST_TIMEOUT} or {@code CONNECTION_LOST}.
+     * client's answer, its error, {@code REQUEST_TIMEOUT}, {@code CONNECTION_LOST}, or
+     * {@code NOT_CONNECTED} once every node up has said the client is not on it.
      */
     public CompletionStage<NamespaceReply> request(String path, String clientId, Object data, Duration timeout) {
         return router.request(path, clientId, JsonObjects.from(data), timeout);

@@ -13,13 +13,17 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import org.appcluster.admin.control.ClusterView;
+import org.appcluster.admin.entity.Member;
 import org.appcluster.broadcast.boundary.Broadcaster;
 import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.Publication;
@@ -29,7 +33,9 @@ import org.appcluster.namespaces.entity.NamespaceReply;
  * Carries namespace messages between nodes on the Redis bus, on the server-only channels
  * {@code controller:ws:namespace:<action>}: every node, the sending one included, gets each
  * message once (through Redis, or on this node alone when Redis is away) and delivers it to its
- * own sockets. A server request's answer goes back to the node that asked.
+ * own sockets. A server request's answer goes back to the node that asked; so does the word of
+ * each node that does not hold the client, and once every node up has said so the request ends
+ * with {@code NOT_CONNECTED} instead of waiting out its timeout.
  */
 @ApplicationScoped
 public class NamespaceRouter {
@@ -44,10 +50,13 @@ public class NamespaceRouter {
     @Inject
     NamespaceSockets sockets;
 
+    @Inject
+    ClusterView cluster;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Map<String, CompletableFuture<NamespaceReply>> pending = new ConcurrentHashMap<>();
+    private final Map<String, PendingRequest> pending = new ConcurrentHashMap<>();
     private AutoCloseable subscription;
 
     void onStartup(@Observes Startup startup) {
@@ -63,7 +72,7 @@ public class NamespaceRouter {
                 LOG.fine(() -> "Closing the namespace subscription failed: " + e);
             }
         }
-        pending.values().forEach(reply -> reply.complete(NamespaceReply.failed("CONNECTION_LOST", "The node is shutting down")));
+        pending.values().forEach(request -> request.reply().complete(NamespaceReply.failed("CONNECTION_LOST", "The node is shutting down")));
     }
 
     public void broadcast(String path, JsonObject data, String senderUsername) {
@@ -81,7 +90,7 @@ public class NamespaceRouter {
     public CompletionStage<NamespaceReply> request(String path, String clientId, JsonObject data, Duration timeout) {
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<NamespaceReply> reply = new CompletableFuture<>();
-        pending.put(requestId, reply);
+        pending.put(requestId, new PendingRequest(reply, ConcurrentHashMap.newKeySet()));
         ScheduledFuture<?> timer = scheduler.schedule(() -> reply.complete(NamespaceReply.failed("REQUEST_TIMEOUT",
                 "No answer within " + timeout.toMillis() + " ms")), timeout.toMillis(), TimeUnit.MILLISECONDS);
         reply.whenComplete((answer, failure) -> {
@@ -107,9 +116,34 @@ public class NamespaceRouter {
     }
 
     private void complete(String requestId, NamespaceReply reply) {
-        CompletableFuture<NamespaceReply> waiting = pending.get(requestId);
+        PendingRequest waiting = pending.get(requestId);
         if (waiting != null) {
-            waiting.complete(reply);
+            waiting.reply().complete(reply);
+        }
+    }
+
+    /** Node {@code node} holds no socket of the client a request of this node was for. */
+    private void absent(String requestId, String node) {
+        PendingRequest waiting = pending.get(requestId);
+        if (waiting == null) {
+            return;
+        }
+        waiting.absentOn().add(node);
+        Set<String> up = cluster.members().stream()
+                .filter(member -> "up".equals(member.status()))
+                .map(Member::instanceId)
+                .collect(Collectors.toSet());
+        // Until this node has heard its own heartbeat it cannot know the others yet.
+        if (up.contains(broadcaster.instanceId()) && waiting.absentOn().containsAll(up)) {
+            waiting.reply().complete(NamespaceReply.failed("NOT_CONNECTED", "The client is connected to no node"));
+        }
+    }
+
+    private void notHere(String origin, String requestId) {
+        if (origin.equals(broadcaster.instanceId())) {
+            absent(requestId, origin);
+        } else {
+            publish("absent", JSON.createObjectBuilder().add("origin", origin).add("requestId", requestId).add("node", broadcaster.instanceId()));
         }
     }
 
@@ -136,8 +170,17 @@ public class NamespaceRouter {
             }
             case "request" -> {
                 String requestId = message.getString("requestId");
-                sockets.request(path, message.getString("clientId"), NamespaceFrames.message(message.getJsonObject("data"), "", requestId),
-                        requestId, message.getString("origin"));
+                String origin = message.getString("origin");
+                boolean held = sockets.request(path, message.getString("clientId"),
+                        NamespaceFrames.message(message.getJsonObject("data"), "", requestId), requestId, origin);
+                if (!held) {
+                    notHere(origin, requestId);
+                }
+            }
+            case "absent" -> {
+                if (message.getString("origin").equals(broadcaster.instanceId())) {
+                    absent(message.getString("requestId"), message.getString("node"));
+                }
             }
             case "reply" -> {
                 if (message.getString("origin").equals(broadcaster.instanceId())) {
@@ -149,5 +192,9 @@ public class NamespaceRouter {
             }
             default -> LOG.warning(() -> "Unknown namespace message " + channel + " ignored");
         }
+    }
+
+    /** A server request waiting for its answer, and the nodes that said its client is not theirs. */
+    private record PendingRequest(CompletableFuture<NamespaceReply> reply, Set<String> absentOn) {
     }
 }

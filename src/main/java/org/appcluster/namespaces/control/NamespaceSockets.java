@@ -250,8 +250,11 @@ public class NamespaceSockets {
         return sent;
     }
 
-    /** Sends a server request to the client's sockets here; each must answer it, or the asker hears why not. */
-    void request(String path, String clientId, String text, String requestId, String origin) {
+    /**
+     * Sends a server request to the client's socket here, which must answer it, or the asker hears
+     * why not; whether this node holds the client.
+     */
+    boolean request(String path, String clientId, String text, String requestId, String origin) {
         for (NamespaceConnection connection : connections.values()) {
             if (connection.on(path) && connection.client().clientId().equals(clientId)) {
                 if (connection.awaitReply(requestId, origin)) {
@@ -260,9 +263,10 @@ public class NamespaceSockets {
                     router.replied(origin, requestId, NamespaceReply.failed("TOO_MANY_REQUESTS",
                             "More than " + NamespaceConnection.MAX_AWAITED_REPLIES + " requests wait for this client"));
                 }
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     void keepAlive(@Observes KeepAliveDue due) {

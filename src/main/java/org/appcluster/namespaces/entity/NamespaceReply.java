@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 
 /**
  * A client's answer to a server's request, or why there is none: {@code REQUEST_TIMEOUT},
- * {@code CONNECTION_LOST}, or the code of the client's own error reply.
+ * {@code CONNECTION_LOST}, {@code NOT_CONNECTED}, or the code of the client's own error reply.
  */
 public record NamespaceReply(boolean success, JsonObject data, String error, String code) {
 
