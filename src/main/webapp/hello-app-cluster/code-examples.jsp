@@ -22,6 +22,15 @@ const handle = jPulse.appCluster.broadcast.subscribe(
 </section>
 
 <section class="card">
+    <div class="snippet-head"><h2 id="s-channel-presence">Who else is on a channel</h2><button class="secondary copy" type="button" aria-describedby="s-channel-presence">Copy</button></div>
+    <pre><code>// Signed-in pages only: presence lists usernames, so a visitor's page is neither counted nor told.
+jPulse.appCluster.broadcast.subscribe('view:myApp:document:42', applyEdit, {
+    onPresence: ({ users, joined, left }) =&gt;     // on joining, then on every change, on any node
+        showViewers(users.map(user =&gt; user.username))
+});</code></pre>
+</section>
+
+<section class="card">
     <div class="snippet-head"><h2 id="s-publish">Publish from a page (Pattern A)</h2><button class="secondary copy" type="button" aria-describedby="s-publish">Copy</button></div>
     <pre><code>await jPulse.appCluster.broadcast.publish(
     'view:myApp:notification:sent',

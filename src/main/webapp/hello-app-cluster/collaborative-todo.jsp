@@ -20,5 +20,6 @@
     <ul id="todos" class="todos"></ul>
     <p id="todo-empty" class="empty" hidden>Nothing to do. Add the first item.</p>
     <p id="todo-activity" class="meta" aria-live="polite"></p>
+    <p id="todo-here" class="meta" aria-live="polite">Sign in to see who else has this list open.</p>
 </section>
 <%@ include file="/WEB-INF/jspf/footer.jspf" %>

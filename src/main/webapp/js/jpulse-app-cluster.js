@@ -156,8 +156,11 @@
     const subscriptions = new Map();   // handle id -> { channel, callback, omitSelf, onRecover }
     const serverSubscriptions = new Map(); // "channel|omitSelf" -> local subscription count
     const positions = new Map();       // "channel|omitSelf" -> last { epoch, offset } seen, or null once sent
+    const presenceWanted = new Map();  // channel -> local subscriptions with onPresence
+    const presenceSeen = new Map();    // channel -> the last presence the node told
     let socket = null;
     let ready = false;
+    let signedIn = false;              // presence lists usernames: the node gives it to signed-in sockets only
     let attempt = 0;
     let reconnectTimer = null;
     let nextId = 0;
@@ -218,6 +221,7 @@
                 if (typeof message.clientToken === 'string' && message.clientId === uuid) {
                     saveToken(message.clientToken);
                 }
+                signedIn = Boolean(message.ctx && message.ctx.username);
                 break;
             case 'welcome': // the server is ready for subscriptions
                 ready = true;
@@ -242,6 +246,9 @@
             case 'subscribed':
                 answered(message.data || {});
                 break;
+            case 'presence':
+                tellPresence(message.data || {});
+                break;
             case 'recovery':
                 keysOf(message.data.channel).forEach(key => remember(key, message.data));
                 notMissedSilently(message.data.channel, message.data.reason || 'not-recovered');
@@ -264,10 +271,30 @@
         }
     }
 
+    function tellPresence(presence) {
+        const view = { channel: presence.channel, users: presence.users || [], anonymous: presence.anonymous || 0,
+            joined: presence.joined || [], left: presence.left || [] };
+        if (presenceWanted.has(view.channel)) {
+            presenceSeen.set(view.channel, view);
+        }
+        for (const subscription of Array.from(subscriptions.values())) {
+            if (subscription.channel === presence.channel && subscription.onPresence) {
+                try {
+                    subscription.onPresence(view);
+                } catch (e) {
+                    console.error(`appCluster: onPresence of ${presence.channel} failed`, e);
+                }
+            }
+        }
+    }
+
     function sendSubscription(type, key) {
         if (socket && ready) {
             const separator = key.lastIndexOf('|');
             const request = { type, channel: key.slice(0, separator), omitSelf: key.slice(separator + 1) === 'true' };
+            if (type === 'subscribe' && signedIn && presenceWanted.has(request.channel)) {
+                request.presence = true;
+            }
             if (type === 'subscribe' && positions.has(key)) {
                 // Subscribed before, on an earlier socket: ask for what was missed since. Without a
                 // known position the node answers recovered:false, which is the truth.
@@ -277,6 +304,15 @@
                 positions.set(key, null);
             }
             socket.send(JSON.stringify(request));
+        }
+    }
+
+    /** Counted on the channel, or no longer, without touching the subscription or its history. */
+    function sendPresence(key, wanted) {
+        if (socket && ready && signedIn) {
+            const separator = key.lastIndexOf('|');
+            socket.send(JSON.stringify({ type: 'subscribe', channel: key.slice(0, separator),
+                omitSelf: key.slice(separator + 1) === 'true', presence: wanted }));
         }
     }
 
@@ -333,6 +369,17 @@
         }
     }
 
+    /** One user of key fewer in counts; whether it was the last. */
+    function countDown(counts, key) {
+        const left = counts.get(key) - 1;
+        if (left > 0) {
+            counts.set(key, left);
+            return false;
+        }
+        counts.delete(key);
+        return true;
+    }
+
     // ---- public API ------------------------------------------------------------------------
 
     function subscribe(channel, callback, options) {
@@ -345,13 +392,30 @@
         if (onRecover !== undefined && typeof onRecover !== 'function') {
             throw new Error('appCluster: onRecover must be a function');
         }
+        const onPresence = options && options.onPresence;
+        if (onPresence !== undefined) {
+            if (typeof onPresence !== 'function') {
+                throw new Error('appCluster: onPresence must be a function');
+            }
+            checkChannel(channel, false); // presence is kept per channel, not per pattern
+        }
         const id = ++nextId;
         const key = `${channel}|${omitSelf}`;
-        subscriptions.set(id, { channel, callback, omitSelf, onRecover });
+        subscriptions.set(id, { channel, callback, omitSelf, onRecover, onPresence });
+        const watching = onPresence ? (presenceWanted.get(channel) || 0) : -1;
+        if (onPresence) {
+            presenceWanted.set(channel, watching + 1);
+        }
         const count = serverSubscriptions.get(key) || 0;
         serverSubscriptions.set(key, count + 1);
         if (count === 0) {
             sendSubscription('subscribe', key);
+        } else if (watching === 0) {
+            sendPresence(key, true);
+        } else if (watching > 0 && presenceSeen.has(channel)) {
+            // Another subscription already watches this channel: tell this one what it knows.
+            const seen = presenceSeen.get(channel);
+            global.setTimeout(() => subscriptions.has(id) && onPresence({ ...seen, joined: [], left: [] }), 0);
         }
         ensureSocket();
         return {
@@ -361,13 +425,14 @@
                 if (!subscriptions.delete(id)) {
                     return;
                 }
-                const left = serverSubscriptions.get(key) - 1;
-                if (left > 0) {
-                    serverSubscriptions.set(key, left);
-                } else {
-                    serverSubscriptions.delete(key);
+                if (countDown(serverSubscriptions, key)) {
                     positions.delete(key);
                     sendSubscription('unsubscribe', key);
+                }
+                if (onPresence && countDown(presenceWanted, channel)) {
+                    presenceSeen.delete(channel);
+                    // Still subscribed through another subscription: stop being counted.
+                    keysOf(channel).slice(0, 1).forEach(other => sendPresence(other, false));
                 }
             }
         };

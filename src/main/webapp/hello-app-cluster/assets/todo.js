@@ -70,6 +70,11 @@
             return response.item;
         }
 
+        function showWhoIsHere(presence) {
+            const names = presence.users.map(user => user.sockets > 1 ? `${user.username} (${user.sockets} tabs)` : user.username);
+            document.getElementById('todo-here').textContent = `Signed in with this list open: ${names.join(', ')}`;
+        }
+
         function onBroadcast(data) {
             apply(data.action, data.todo);
             const text = `${data.user} ${data.action} “${data.todo.title}”`;
@@ -80,7 +85,8 @@
         // After a reconnect the node replays the changes this page missed; when it cannot (they
         // are no longer kept, or Redis was away), onRecover says so and the page reads the list again.
         const options = { omitSelf: true, onRecover: () => load() };
-        appCluster.broadcast.subscribe('view:helloClusterTodo:list:changed', onBroadcast, options);
+        // Presence on the channel: who, signed in, has the list open on any node (signed-in pages only).
+        appCluster.broadcast.subscribe('view:helloClusterTodo:list:changed', onBroadcast, { ...options, onPresence: showWhoIsHere });
         appCluster.broadcast.subscribe('view:helloClusterTodo:item:updated', onBroadcast, options);
 
         document.getElementById('todo-form').addEventListener('submit', async event => {

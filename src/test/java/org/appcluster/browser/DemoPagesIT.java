@@ -4,12 +4,16 @@ import static org.appcluster.browser.DemoPages.js;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.appcluster.support.BrowserPage;
 import org.appcluster.support.Chromium;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.ServerNode;
+import org.appcluster.support.Session;
+import org.appcluster.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,6 +69,34 @@ class DemoPagesIT {
         assertEquals(0, onA.errors().size() + onB.errors().size(), onA.errors() + " " + onB.errors());
         onA.close(browser);
         onB.close(browser);
+    }
+
+    @Test
+    void aSignedInToDoPageSeesWhoElseHasTheListOpenOnEitherNode(LocalCluster cluster) {
+        BrowserPage visitor = open(cluster.a(), "collaborative-todo.jsp");
+        // Signed in on node B under another host name, so the visitor's page on node A keeps no session.
+        URI nodeB = URI.create("http://localhost:" + cluster.b().uri("/").getPort() + "/");
+        BrowserPage signedIn = browser.open(nodeB.resolve("/signin.jsp?next=%2Fhello-app-cluster%2Fcollaborative-todo.jsp"));
+        signedIn.waitFor("the sign-in form", "!!document.getElementById('signin-form')");
+        signedIn.eval("document.getElementById('signin-username').value = " + js(LocalCluster.USER) + ";"
+                + "document.getElementById('signin-password').value = " + js(LocalCluster.USER_PASSWORD) + ";"
+                + "document.getElementById('signin-form').requestSubmit(); true");
+        String here = "document.getElementById('todo-here').textContent";
+        signedIn.waitFor("itself on the list", here + " === 'Signed in with this list open: " + LocalCluster.USER + "'");
+
+        Session ops = Session.signIn(cluster.a(), LocalCluster.ADMIN, LocalCluster.ADMIN_PASSWORD);
+        try (SocketClient opsSocket = SocketClient.connect(ops, cluster.a())) {
+            opsSocket.send(Json.createObjectBuilder().add("type", "subscribe").add("channel", "view:helloClusterTodo:list:changed")
+                    .add("presence", true).build().toString());
+            signedIn.waitFor("the user on node A", here + " === 'Signed in with this list open: "
+                    + LocalCluster.ADMIN + ", " + LocalCluster.USER + "'");
+            signedIn.screenshot(Path.of(System.getProperty("app.buildDir"), "screenshots", "todo-presence.png"));
+        }
+        signedIn.waitFor("the user gone once its socket closed", here + " === 'Signed in with this list open: " + LocalCluster.USER + "'");
+        assertTrue(visitor.evalString(here).startsWith("Sign in"), "a visitor sees no usernames: " + visitor.evalString(here));
+        assertEquals(0, visitor.errors().size() + signedIn.errors().size(), visitor.errors() + " " + signedIn.errors());
+        visitor.close(browser);
+        signedIn.close(browser);
     }
 
     @Test

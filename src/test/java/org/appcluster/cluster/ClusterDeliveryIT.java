@@ -5,5 +5,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The delivery suite on one {@code redis-server} ({@code redis.mode=single}). */
 @ExtendWith(LocalCluster.Extension.class)
-class ClusterDeliveryIT extends ClusterDeliveryContract implements ClientIdentityContract {
+class ClusterDeliveryIT extends ClusterDeliveryContract implements ClientIdentityContract, ChannelPresenceContract {
 }

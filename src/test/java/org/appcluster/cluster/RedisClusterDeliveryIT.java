@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pub/sub), plus what only a cluster has: per-node shard subscriptions and master failover.
  */
 @ExtendWith(LocalCluster.OnRedisCluster.class)
-class RedisClusterDeliveryIT extends ClusterDeliveryContract implements ClientIdentityContract, NamespaceDeliveryContract {
+class RedisClusterDeliveryIT extends ClusterDeliveryContract implements ClientIdentityContract, ChannelPresenceContract, NamespaceDeliveryContract {
 
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(30);
 

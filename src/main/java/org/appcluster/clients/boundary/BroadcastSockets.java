@@ -6,6 +6,7 @@ import jakarta.websocket.Session;
 import java.security.Principal;
 import java.util.logging.Logger;
 import org.appcluster.broadcast.boundary.Broadcaster;
+import org.appcluster.clients.control.ChannelPresence;
 import org.appcluster.clients.control.ClientConnection;
 import org.appcluster.clients.control.ClientFrames;
 import org.appcluster.clients.control.ClientMessages;
@@ -28,6 +29,9 @@ public class BroadcastSockets {
 
     @Inject
     ClientMessages messages;
+
+    @Inject
+    ChannelPresence presence;
 
     @Inject
     SocketWriters writers;
@@ -60,6 +64,7 @@ public class BroadcastSockets {
 
     void close(ClientConnection client) {
         registry.remove(client);
+        presence.leaveAll(client);
     }
 
     private static String usernameOf(Principal principal) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.appcluster.broadcast.entity.Envelope;
 import org.appcluster.broadcast.entity.HistoryPosition;
+import org.appcluster.presence.entity.PresenceChange;
 
 /**
  * The JSON text frames of the broadcast socket, shaped as the jPulse Framework's browser client
@@ -102,6 +103,13 @@ public final class ClientFrames {
                         .add("clusterMode", clusterMode)
                         .add("instanceId", instanceId)
                         .add("timestamp", Instant.now().toString())));
+    }
+
+    /** Who is online on a channel the client asked presence for, and who joined or left. */
+    static String presence(PresenceChange change) {
+        return success(JSON.createObjectBuilder()
+                .add("type", "presence")
+                .add("data", change.toJson("channel").add("timestamp", Instant.now().toString())));
     }
 
     static String pong() {

@@ -15,8 +15,9 @@ import org.appcluster.broadcast.entity.InvalidChannelException;
 import org.appcluster.infra.RateWindow;
 
 /**
- * What a browser may say on the socket: subscribe, unsubscribe, ping. Anything else is answered
- * with an error frame on that socket alone; the socket stays open.
+ * What a browser may say on the socket: subscribe (with {@code "presence":true} to be counted on
+ * the channel and see who else is, {@code false} to stop), unsubscribe, ping. Anything else is answered with an error frame on that
+ * socket alone; the socket stays open.
  */
 @ApplicationScoped
 public class ClientMessages {
@@ -26,6 +27,9 @@ public class ClientMessages {
 
     @Inject
     ChannelPolicy policy;
+
+    @Inject
+    ChannelPresence presence;
 
     LongSupplier clock = System::nanoTime;
 
@@ -72,12 +76,27 @@ public class ClientMessages {
         String channel = stringField(message, "channel");
         ChannelPattern pattern = policy.browserSubscription(channel);
         boolean omitSelf = Boolean.TRUE.equals(booleanField(message, "omitSelf"));
+        Boolean presenceField = booleanField(message, "presence");
+        boolean withPresence = Boolean.TRUE.equals(presenceField);
+        if (withPresence && pattern.wildcard()) {
+            throw new SocketText.InvalidSocketMessage("Presence is kept per channel: subscribe to one channel, not a pattern");
+        }
+        if (withPresence && client.username().isEmpty()) {
+            // Presence lists usernames: a visitor who has not signed in does not get to read them.
+            client.send(ClientFrames.error("UNAUTHORIZED", "Sign in to see who is on a channel"));
+            return;
+        }
         if (!client.isSubscribed(pattern.value()) && client.subscriptionCount() >= ClientLimits.MAX_SUBSCRIPTIONS) {
             client.send(ClientFrames.error("TOO_MANY_SUBSCRIPTIONS",
                     "At most " + ClientLimits.MAX_SUBSCRIPTIONS + " subscriptions per connection"));
             return;
         }
         registry.subscribe(client, pattern, omitSelf, since(message));
+        if (withPresence) {
+            presence.join(client, pattern.value());
+        } else if (Boolean.FALSE.equals(presenceField)) {
+            presence.leave(client, pattern.value()); // still subscribed, no longer counted
+        }
     }
 
     /** {@code "since":{"epoch":"…","offset":n}}: the last history position the client saw. */
@@ -101,6 +120,9 @@ public class ClientMessages {
     private void unsubscribe(ClientConnection client, JsonObject message) {
         String channel = stringField(message, "channel");
         registry.unsubscribe(client, channel, booleanField(message, "omitSelf"));
+        if (!client.isSubscribed(channel)) {
+            presence.leave(client, channel);
+        }
         client.send(ClientFrames.subscription("unsubscribed", channel));
     }
 

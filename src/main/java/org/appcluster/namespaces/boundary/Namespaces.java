@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.appcluster.infra.JsonObjects;
-import org.appcluster.namespaces.control.NamespacePresence;
 import org.appcluster.namespaces.control.NamespaceRouter;
 import org.appcluster.namespaces.entity.NamespaceClient;
 import org.appcluster.namespaces.entity.NamespaceReply;
-import org.appcluster.namespaces.entity.RoomPresence;
+import org.appcluster.presence.control.ClusterPresence;
+import org.appcluster.presence.entity.RoomPresence;
 
 /**
  * What server code injects to reach namespace clients on every node: through Redis when the node
@@ -25,7 +25,7 @@ public class Namespaces {
     NamespaceRouter router;
 
     @Inject
-    NamespacePresence presence;
+    ClusterPresence presence;
 
     /** To every client of {@code path} (a room, or a template for all rooms) on every node. */
     public void broadcast(String path, Object data) {

@@ -1,258 +1,45 @@
 package org.appcluster.namespaces.control;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.appcluster.broadcast.boundary.Broadcaster;
-import org.appcluster.namespaces.entity.RoomPresence;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.appcluster.presence.control.ClusterPresence;
+import org.appcluster.presence.entity.PresenceChange;
 
 /**
- * Who is online in each room of the namespaces that track presence, across nodes. Each node
- * counts its own sockets, tells the others of every change, and repeats its whole count every
- * heartbeat. A node whose heartbeats stop (killed, or cut off with Redis) drops out of everyone's
- * count after three missed beats, so nobody stays online forever. When a room's presence changes,
- * its sockets on this node get a {@code presence} message with who joined and who left.
+ * The cluster's presence for the rooms of namespaces that track it: a socket counts from when its
+ * namespace accepted it until it closes, and its room's sockets here get a {@code presence}
+ * message on connect and whenever a user joins or leaves.
  */
 @ApplicationScoped
 public class NamespacePresence {
 
-    static final String CHANNEL_PREFIX = "controller:ws:presence:";
-    private static final int MISSED_BEATS = 3;
-    private static final Logger LOG = Logger.getLogger(NamespacePresence.class.getName());
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     @Inject
-    Broadcaster broadcaster;
+    ClusterPresence cluster;
 
     @Inject
     NamespaceSockets sockets;
 
-    @Inject
-    @ConfigProperty(name = "namespaces.presence.heartbeat-millis", defaultValue = "2000")
-    long heartbeatMillis;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    LongSupplier clock = System::nanoTime;
-
-    /** This node's sockets: room path → username ("" signed out) → sockets. */
-    private final Map<String, Map<String, Integer>> local = new HashMap<>();
-    private final Map<String, RemoteNode> remote = new HashMap<>();
-    /** What this node's sockets were last told, per room. */
-    private final Map<String, RoomPresence> announced = new HashMap<>();
-    private boolean toldEmpty = true;
-    private AutoCloseable subscription;
-    private ScheduledFuture<?> heartbeat;
-    /**
-     * Sends this node's counts in the order they changed, on a thread of its own: a publish may
-     * wait for Redis, and the dispatcher thread that delivers everything waits for this lock.
-     */
-    private ExecutorService publisher;
-
-    /** The rooms another node reported, and when it last did. */
-    private static final class RemoteNode {
-        Map<String, Map<String, Integer>> rooms = new HashMap<>();
-        long seenNanos;
-    }
-
-    void onStartup(@Observes Startup startup) {
-        publisher = Executors.newSingleThreadExecutor(threads);
-        subscription = broadcaster.subscribe(CHANNEL_PREFIX + "*", (channel, data, source) -> received(channel, data, source), true);
-        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
-        if (publisher != null) {
-            publisher.shutdownNow();
-        }
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.fine(() -> "Closing the presence subscription failed: " + e);
-            }
-        }
-    }
-
-    /** A socket of a presence namespace opened; it is told who is online. */
-    synchronized void joined(NamespaceConnection connection) {
+    void joined(NamespaceConnection connection) {
         String path = connection.client().path();
-        local.computeIfAbsent(path, key -> new HashMap<>()).merge(connection.client().username(), 1, Integer::sum);
-        publishRoom(path);
-        if (!announce(path)) {
-            connection.socket().send(frame(path, announced.getOrDefault(path, RoomPresence.EMPTY), Set.of(), Set.of()));
+        if (cluster.join(path, connection.client().username())) {
+            connection.socket().send(frame(PresenceChange.snapshot(path, cluster.of(path))));
         }
     }
 
-    synchronized void left(NamespaceConnection connection) {
-        String path = connection.client().path();
-        Map<String, Integer> room = local.get(path);
-        if (room == null) {
-            return;
-        }
-        room.computeIfPresent(connection.client().username(), (user, count) -> count > 1 ? count - 1 : null);
-        if (room.isEmpty()) {
-            local.remove(path);
-        }
-        publishRoom(path);
-        announce(path);
+    void left(NamespaceConnection connection) {
+        cluster.leave(connection.client().path(), connection.client().username());
     }
 
-    /** Who is online in room {@code path} on every node. */
-    public synchronized RoomPresence of(String path) {
-        return merged(path);
-    }
-
-    private void publishRoom(String path) {
-        publish("room", JSON.createObjectBuilder().add("path", path).add("users", counts(local.getOrDefault(path, Map.of()))).build());
-    }
-
-    private void publish(String kind, JsonObject counts) {
-        try {
-            publisher.execute(() -> broadcaster.publish(CHANNEL_PREFIX + kind, counts));
-        } catch (RejectedExecutionException e) {
-            LOG.fine(() -> "Presence not sent, the node is stopping: " + e);
+    /** Namespace rooms are paths; broadcast channels never start with a slash. */
+    void changed(@Observes PresenceChange change) {
+        String path = change.room();
+        if (path.startsWith("/")) {
+            sockets.deliver(path, client -> client.path().equals(path), frame(change));
         }
     }
 
-    /** Every heartbeat: this node's whole count (once more after its last socket left), and who timed out. */
-    private void beat() {
-        try {
-            synchronized (this) {
-                if (!local.isEmpty() || !toldEmpty) {
-                    JsonObjectBuilder rooms = JSON.createObjectBuilder();
-                    local.forEach((path, users) -> rooms.add(path, counts(users)));
-                    publish("beat", JSON.createObjectBuilder().add("rooms", rooms).build());
-                    toldEmpty = local.isEmpty();
-                }
-                long stale = clock.getAsLong() - TimeUnit.MILLISECONDS.toNanos(heartbeatMillis * MISSED_BEATS);
-                Set<String> affected = new HashSet<>();
-                remote.values().removeIf(node -> {
-                    boolean gone = node.seenNanos < stale;
-                    if (gone) {
-                        affected.addAll(node.rooms.keySet());
-                    }
-                    return gone;
-                });
-                affected.forEach(this::announce);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Presence heartbeat failed", e);
-        }
-    }
-
-    /** Another node's change to one room, or its whole count. */
-    private synchronized void received(String channel, JsonObject data, String source) {
-        RemoteNode node = remote.computeIfAbsent(source, key -> new RemoteNode());
-        node.seenNanos = clock.getAsLong();
-        Set<String> affected = new HashSet<>();
-        switch (channel.substring(CHANNEL_PREFIX.length())) {
-            case "room" -> {
-                String path = data.getString("path");
-                Map<String, Integer> users = countsOf(data.getJsonObject("users"));
-                if (users.isEmpty()) {
-                    node.rooms.remove(path);
-                } else {
-                    node.rooms.put(path, users);
-                }
-                affected.add(path);
-            }
-            case "beat" -> {
-                affected.addAll(node.rooms.keySet());
-                node.rooms = new HashMap<>();
-                data.getJsonObject("rooms").forEach((path, users) -> node.rooms.put(path, countsOf(users.asJsonObject())));
-                affected.addAll(node.rooms.keySet());
-            }
-            default -> LOG.warning(() -> "Unknown presence message " + channel + " ignored");
-        }
-        affected.forEach(this::announce);
-    }
-
-    /** Tells this node's sockets in {@code path} when its presence changed; whether it did. */
-    private boolean announce(String path) {
-        RoomPresence now = merged(path);
-        RoomPresence before = announced.getOrDefault(path, RoomPresence.EMPTY);
-        if (now.equals(before)) {
-            return false;
-        }
-        if (now.isEmpty()) {
-            announced.remove(path);
-        } else {
-            announced.put(path, now);
-        }
-        Set<String> joined = new TreeSet<>(now.users().keySet());
-        joined.removeAll(before.users().keySet());
-        Set<String> left = new TreeSet<>(before.users().keySet());
-        left.removeAll(now.users().keySet());
-        sockets.deliver(path, client -> client.path().equals(path), frame(path, now, joined, left));
-        return true;
-    }
-
-    private RoomPresence merged(String path) {
-        Map<String, Integer> users = new HashMap<>(local.getOrDefault(path, Map.of()));
-        remote.values().forEach(node -> node.rooms.getOrDefault(path, Map.of()).forEach((user, count) -> users.merge(user, count, Integer::sum)));
-        return RoomPresence.of(users);
-    }
-
-    private static String frame(String path, RoomPresence presence, Set<String> joined, Set<String> left) {
-        JsonArrayBuilder users = JSON.createArrayBuilder();
-        presence.users().forEach((user, count) -> users.add(JSON.createObjectBuilder().add("username", user).add("sockets", count)));
-        return NamespaceFrames.message(JSON.createObjectBuilder()
-                .add("type", "presence")
-                .add("path", path)
-                .add("users", users)
-                .add("anonymous", presence.anonymous())
-                .add("joined", JSON.createArrayBuilder(joined))
-                .add("left", JSON.createArrayBuilder(left))
-                .build(), "", null);
-    }
-
-    private static JsonObject counts(Map<String, Integer> users) {
-        JsonObjectBuilder counts = JSON.createObjectBuilder();
-        users.forEach(counts::add);
-        return counts.build();
-    }
-
-    private static Map<String, Integer> countsOf(JsonObject counts) {
-        Map<String, Integer> users = new HashMap<>();
-        counts.forEach((user, count) -> {
-            if (count.getValueType() == JsonValue.ValueType.NUMBER) {
-                users.put(user, ((JsonNumber) count).intValue());
-            }
-        });
-        return users;
+    private static String frame(PresenceChange change) {
+        return NamespaceFrames.message(change.toJson("path").add("type", "presence").build(), "", null);
     }
 }

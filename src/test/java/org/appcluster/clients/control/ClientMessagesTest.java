@@ -23,6 +23,7 @@ class ClientMessagesTest {
         RegistryFixture fixture = new RegistryFixture();
         messages.registry = fixture.registry;
         messages.policy = new ChannelPolicy();
+        messages.presence = new ChannelPresence();
         messages.registry.history = new ChannelHistory();
         client = fixture.connect(session, "u1");
     }
@@ -41,7 +42,10 @@ class ClientMessagesTest {
             "{\"type\":\"subscribe\",\"channel\":\"view:a\"}        | INVALID_CHANNEL",
             "{\"type\":\"subscribe\",\"channel\":\"view:a:b:c\",\"omitSelf\":1} | INVALID_MESSAGE",
             "{\"type\":\"subscribe\",\"channel\":\"model:a:b:c\"}   | FORBIDDEN_CHANNEL",
-            "{\"type\":\"subscribe\",\"channel\":\"*\"}             | FORBIDDEN_CHANNEL"})
+            "{\"type\":\"subscribe\",\"channel\":\"*\"}             | FORBIDDEN_CHANNEL",
+            "{\"type\":\"subscribe\",\"channel\":\"view:a:b:*\",\"presence\":true}   | INVALID_MESSAGE",
+            "{\"type\":\"subscribe\",\"channel\":\"view:a:b:c\",\"presence\":\"yes\"} | INVALID_MESSAGE",
+            "{\"type\":\"subscribe\",\"channel\":\"view:a:b:c\",\"presence\":true}   | UNAUTHORIZED"})
     void answersBadMessagesWithAnErrorFrame(String text, String code) {
         messages.handle(client, text);
         JsonObject frame = lastFrame();

@@ -1,4 +1,4 @@
-package org.appcluster.namespaces.entity;
+package org.appcluster.presence.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

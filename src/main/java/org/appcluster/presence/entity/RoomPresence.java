@@ -1,11 +1,11 @@
-package org.appcluster.namespaces.entity;
+package org.appcluster.presence.entity;
 
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Who is online in one namespace room across the cluster: open sockets per signed-in user, and
+ * Who is online in one room (a namespace room or a broadcast channel) across the cluster: open sockets per signed-in user, and
  * how many sockets are signed out.
  */
 public record RoomPresence(Map<String, Integer> users, int anonymous) {
