@@ -12,6 +12,7 @@ import org.appcluster.support.Http;
 import org.appcluster.namespaces.NamespaceDeliveryContract;
 import org.appcluster.support.LocalCluster;
 import org.appcluster.support.RedisClusterProcesses;
+import org.appcluster.support.Session;
 import org.appcluster.support.SocketClient;
 import org.appcluster.support.Waits;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,19 @@ class RedisClusterDeliveryIT extends ClusterDeliveryContract implements ClientId
                 () -> found.updateAndGet(previous -> redis.shardChannelsContaining(component)).size() == 1);
         assertTrue(found.get().get(0).endsWith("{view:" + component + "}"), found.get().toString());
         return found.get().get(0);
+    }
+
+    @Test
+    void theAdminViewHearsEveryNodesHeartbeat(LocalCluster cluster) {
+        // Its callback subscribes at startup, as an application's would: it must get its shard.
+        Session admin = cluster.signInAsAdmin(cluster.b());
+        Waits.until("both nodes up in node b's view", SocketClient.TIMEOUT, () -> {
+            List<String> up = admin.get("/api/1/admin/cluster").body().getJsonObject("data").getJsonArray("instances").stream()
+                    .map(member -> member.asJsonObject())
+                    .filter(member -> "up".equals(member.getString("status")))
+                    .map(member -> member.getString("instanceId")).sorted().toList();
+            return up.equals(List.of("sharded-node-a", "sharded-node-b"));
+        });
     }
 
     @Test

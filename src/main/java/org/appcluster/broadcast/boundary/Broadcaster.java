@@ -1,10 +1,12 @@
 package org.appcluster.broadcast.boundary;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -71,7 +73,12 @@ public class Broadcaster {
     @Inject
     ChannelPolicy policy;
 
-    void onStartup(@Observes Startup startup) {
+    /**
+     * Before the application's other startup observers: on a Redis Cluster a callback subscribed
+     * before the bus started would never get its shard (observers of one priority run in no set
+     * order; the admin view's came first and heard no heartbeat).
+     */
+    void onStartup(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) Startup startup) {
         logTag.install();
         dispatcher.start();
         bus.start(dispatcher::acceptRemote);
