@@ -106,21 +106,19 @@ class ChaosIT {
         pagesOnKilledNode = pageNodes.stream().filter(victimId::equals).count();
         publishers.addAll(ChaosPublisher.startTwo(http, balancer.uri("/"), "view:chaos:stream:", PER_SECOND));
         long started = System.nanoTime();
-        // A fault the cluster did not get over still gets its report, with what the audit saw.
-        AssertionError stuck = null;
+        AssertionError stuck;
         try {
-            steady("warm-up", 40);
-            redisFault.strike(a, b);
-            CompletableFuture<ServerNode> restarted = killNode(victim);
-            dropRandomConnections(6, 3);
-            restarted.join();
-            Waits.until("the killed node back in the cluster", PHASE_TIMEOUT, victim::redisAvailable);
-            steady("after the killed node returned", 40);
-            mongo.strikeWhileWriting(http, balancer, a, b);
-            steady("after MongoDB returned", 40);
-        } catch (AssertionError e) {
-            stuck = e;
-            timings.put("stopped", e.getMessage());
+            stuck = FaultPhases.attempt(() -> {
+                steady("warm-up", 40);
+                redisFault.strike(a, b);
+                CompletableFuture<ServerNode> restarted = killNode(victim);
+                dropRandomConnections(6, 3);
+                restarted.join();
+                Waits.until("the killed node back in the cluster", PHASE_TIMEOUT, victim::redisAvailable);
+                steady("after the killed node returned", 40);
+                mongo.strikeWhileWriting(http, balancer, a, b);
+                steady("after MongoDB returned", 40);
+            }, why -> timings.put("stopped", why));
         } finally {
             ChaosPublisher.stopAll(publishers);
         }

@@ -81,25 +81,23 @@ class SoakIT {
             sampling.scheduleAtFixedRate(sampler::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         long started = System.nanoTime();
-        // A fault the cluster did not get over still gets its report, with the samples so far.
-        AssertionError stuck = null;
+        AssertionError stuck;
         try {
-            List<Runnable> rotation = List.of(this::dropClients, () -> restartRedis(redis, a, b), () -> restartNode(b));
-            for (int fault = 0; ; fault++) {
-                long due = started + FAULT_EVERY.multipliedBy(fault + 1).toNanos();
-                if (due >= started + LENGTH.toNanos()) {
-                    break;
+            stuck = FaultPhases.attempt(() -> {
+                List<Runnable> rotation = List.of(this::dropClients, () -> restartRedis(redis, a, b), () -> restartNode(b));
+                for (int fault = 0; ; fault++) {
+                    long due = started + FAULT_EVERY.multipliedBy(fault + 1).toNanos();
+                    if (due >= started + LENGTH.toNanos()) {
+                        break;
+                    }
+                    sleepUntil(due);
+                    long begun = System.nanoTime();
+                    rotation.get(fault % rotation.size()).run();
+                    faults.set(faults.size() - 1, "at " + seconds(begun - started) + " s: " + faults.get(faults.size() - 1)
+                            + ", done (every subscriber subscribed again) after " + millis(System.nanoTime() - begun) + " ms");
                 }
-                sleepUntil(due);
-                long begun = System.nanoTime();
-                rotation.get(fault % rotation.size()).run();
-                faults.set(faults.size() - 1, "at " + seconds(begun - started) + " s: " + faults.get(faults.size() - 1)
-                        + ", done (every subscriber subscribed again) after " + millis(System.nanoTime() - begun) + " ms");
-            }
-            sleepUntil(started + LENGTH.toNanos());
-        } catch (AssertionError e) {
-            stuck = e;
-            faults.add("stopped: " + e.getMessage());
+                sleepUntil(started + LENGTH.toNanos());
+            }, why -> faults.add("stopped: " + why));
         } finally {
             sampling.shutdown();
             sampling.awaitTermination(60, TimeUnit.SECONDS);

@@ -32,6 +32,11 @@ public class HandshakeReleaseFilter extends HttpFilter {
     private volatile boolean off;
 
     @Override
+    public void init() {
+        off = !wanted;
+    }
+
+    @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         chain.doFilter(request, response);
@@ -54,10 +59,6 @@ public class HandshakeReleaseFilter extends HttpFilter {
     }
 
     private UndertowHandshakes firstHandshake(HttpServletRequest request) {
-        if (!wanted) {
-            off = true;
-            return null;
-        }
         try {
             release = UndertowHandshakes.find(request);
             LOG.fine("Undertow sockets let go of their handshake request once open");
