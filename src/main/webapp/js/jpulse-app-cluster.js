@@ -181,6 +181,7 @@
         socket.addEventListener('close', () => {
             socket = null;
             ready = false;
+            presenceSeen.clear(); // the next socket's first presence frames tell it afresh
             setConnectionStatus('disconnected');
             scheduleReconnect();
         });
@@ -412,10 +413,14 @@
             sendSubscription('subscribe', key);
         } else if (watching === 0) {
             sendPresence(key, true);
-        } else if (watching > 0 && presenceSeen.has(channel)) {
-            // Another subscription already watches this channel: tell this one what it knows.
-            const seen = presenceSeen.get(channel);
-            global.setTimeout(() => subscriptions.has(id) && onPresence({ ...seen, joined: [], left: [] }), 0);
+        } else if (watching > 0) {
+            // Another subscription already watches this channel: tell this one the latest it knows.
+            global.setTimeout(() => {
+                const seen = presenceSeen.get(channel);
+                if (seen && subscriptions.has(id)) {
+                    onPresence({ ...seen, joined: [], left: [] });
+                }
+            }, 0);
         }
         ensureSocket();
         return {

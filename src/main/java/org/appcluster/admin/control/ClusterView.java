@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.appcluster.admin.entity.Member;
 import org.appcluster.broadcast.boundary.Broadcaster;
@@ -68,6 +71,24 @@ public class ClusterView {
                         Duration.ofNanos(now - entry.getValue().atNanos()).toMillis(), entry.getValue().beat(), history(entry.getKey())))
                 .sorted(Comparator.comparing(Member::instanceId))
                 .toList();
+    }
+
+    /**
+     * The nodes up now, when the view is settled: no node fell silent within {@code recent} (one
+     * whose beats stopped only just may be cut off for a moment rather than gone); else empty.
+     */
+    public Optional<Set<String>> settledUp(Duration recent) {
+        long now = System.nanoTime();
+        Set<String> up = new HashSet<>();
+        for (Map.Entry<String, Heard> node : heard.entrySet()) {
+            String status = status(node.getValue(), now);
+            if ("up".equals(status)) {
+                up.add(node.getKey());
+            } else if ("gone".equals(status) && now - node.getValue().atNanos() < recent.toNanos()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(up);
     }
 
     private List<JsonObject> history(String instanceId) {

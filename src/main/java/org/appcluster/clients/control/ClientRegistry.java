@@ -84,6 +84,11 @@ public class ClientRegistry implements LocalDelivery {
         connections.put(connection.id(), connection);
     }
 
+    /** Whether the socket is open here: added, and not yet removed on close. */
+    boolean holds(ClientConnection connection) {
+        return connections.get(connection.id()) == connection;
+    }
+
     public void remove(ClientConnection connection) {
         connections.remove(connection.id());
         for (String pattern : connection.subscribedPatterns()) {

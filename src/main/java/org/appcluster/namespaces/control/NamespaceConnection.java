@@ -66,13 +66,14 @@ public final class NamespaceConnection {
         return rate;
     }
 
-    /** Counted in its room's presence (from after its namespace accepted it until it closes). */
-    void markPresent() {
-        present = true;
-    }
-
-    boolean present() {
-        return present;
+    /**
+     * Counts it in its room's presence, from after its namespace accepted it until it closes;
+     * whether that changed anything. Called under the presence lock.
+     */
+    boolean markPresent(boolean counted) {
+        boolean changed = present != counted;
+        present = counted;
+        return changed;
     }
 
     /** Whether this socket is on {@code path}: one room, or any room of a template. */

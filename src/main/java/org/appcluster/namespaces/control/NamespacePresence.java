@@ -20,15 +20,25 @@ public class NamespacePresence {
     @Inject
     NamespaceSockets sockets;
 
+    /** Under the presence lock, so a socket that closes meanwhile is never left counted. */
     void joined(NamespaceConnection connection) {
-        String path = connection.client().path();
-        if (cluster.join(path, connection.client().username())) {
-            connection.socket().send(frame(PresenceChange.snapshot(path, cluster.of(path))));
-        }
+        cluster.atomically(() -> {
+            if (!sockets.holds(connection) || !connection.markPresent(true)) {
+                return;
+            }
+            String path = connection.client().path();
+            if (cluster.join(path, connection.client().username())) {
+                connection.socket().send(frame(PresenceChange.snapshot(path, cluster.of(path))));
+            }
+        });
     }
 
     void left(NamespaceConnection connection) {
-        cluster.leave(connection.client().path(), connection.client().username());
+        cluster.atomically(() -> {
+            if (connection.markPresent(false)) {
+                cluster.leave(connection.client().path(), connection.client().username());
+            }
+        });
     }
 
     /** Namespace rooms are paths; broadcast channels never start with a slash. */

@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +21,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.appcluster.admin.control.ClusterView;
-import org.appcluster.admin.entity.Member;
 import org.appcluster.broadcast.boundary.Broadcaster;
 import org.appcluster.broadcast.entity.ChannelName;
 import org.appcluster.broadcast.entity.Publication;
+import org.appcluster.infra.ClusterSettings;
 import org.appcluster.namespaces.entity.NamespaceReply;
 
 /**
@@ -35,12 +35,14 @@ import org.appcluster.namespaces.entity.NamespaceReply;
  * message once (through Redis, or on this node alone when Redis is away) and delivers it to its
  * own sockets. A server request's answer goes back to the node that asked; so does the word of
  * each node that does not hold the client, and once every node up has said so the request ends
- * with {@code NOT_CONNECTED} instead of waiting out its timeout.
+ * with {@code NOT_CONNECTED} instead of waiting out its timeout (see {@link #absent}).
  */
 @ApplicationScoped
 public class NamespaceRouter {
 
     static final String CHANNEL_PREFIX = "controller:ws:namespace:";
+    /** A node silent for less than this may be cut off for a moment (a Redis failover), not gone. */
+    static final Duration RECENTLY_SILENT = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(NamespaceRouter.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -52,6 +54,9 @@ public class NamespaceRouter {
 
     @Inject
     ClusterView cluster;
+
+    @Inject
+    ClusterSettings settings;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -122,19 +127,23 @@ public class NamespaceRouter {
         }
     }
 
-    /** Node {@code node} holds no socket of the client a request of this node was for. */
+    /**
+     * Node {@code node} holds no socket of the client a request of this node was for. Only a
+     * cluster view this node can trust ends the wait: Redis there (or never configured: one node
+     * alone), this node's own heartbeat heard, and no node fallen silent so recently that it may
+     * yet answer.
+     */
     private void absent(String requestId, String node) {
         PendingRequest waiting = pending.get(requestId);
         if (waiting == null) {
             return;
         }
         waiting.absentOn().add(node);
-        Set<String> up = cluster.members().stream()
-                .filter(member -> "up".equals(member.status()))
-                .map(Member::instanceId)
-                .collect(Collectors.toSet());
-        // Until this node has heard its own heartbeat it cannot know the others yet.
-        if (up.contains(broadcaster.instanceId()) && waiting.absentOn().containsAll(up)) {
+        if (settings.redisConfigured() && !broadcaster.isRedisAvailable()) {
+            return;
+        }
+        Optional<Set<String>> up = cluster.settledUp(RECENTLY_SILENT);
+        if (up.isPresent() && up.get().contains(broadcaster.instanceId()) && waiting.absentOn().containsAll(up.get())) {
             waiting.reply().complete(NamespaceReply.failed("NOT_CONNECTED", "The client is connected to no node"));
         }
     }

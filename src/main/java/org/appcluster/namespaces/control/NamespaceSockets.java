@@ -128,7 +128,6 @@ public class NamespaceSockets {
         try {
             namespace.handler().onConnect(client);
             if (namespace.definition().presence()) {
-                connection.markPresent();
                 presence.joined(connection);
             }
         } catch (ConnectionRefusedException e) {
@@ -222,9 +221,7 @@ public class NamespaceSockets {
         if (connections.remove(connection.socket().id()) == null) {
             return;
         }
-        if (connection.present()) {
-            presence.left(connection);
-        }
+        presence.left(connection);
         connection.drainAwaited().forEach((requestId, origin) ->
                 router.replied(origin, requestId, NamespaceReply.failed("CONNECTION_LOST", "The client's socket closed before it answered")));
         try {
@@ -271,6 +268,11 @@ public class NamespaceSockets {
 
     void keepAlive(@Observes KeepAliveDue due) {
         connections.values().forEach(connection -> connection.socket().keepAlive(due.silentSinceNanos()));
+    }
+
+    /** Whether the socket is open here: opened, and not yet removed on close. */
+    boolean holds(NamespaceConnection connection) {
+        return connections.get(connection.socket().id()) == connection;
     }
 
     public int connectionCount() {

@@ -55,7 +55,7 @@ public class ClusterPresence {
     Event<PresenceChange> changes;
 
     @Inject
-    @ConfigProperty(name = "presence.heartbeat-millis", defaultValue = "2000")
+    @ConfigProperty(name = "namespaces.presence.heartbeat-millis", defaultValue = "2000")
     long heartbeatMillis;
 
     @Resource
@@ -131,6 +131,15 @@ public class ClusterPresence {
         }
         publishRoom(room);
         announce(room);
+    }
+
+    /**
+     * Runs {@code step} under the lock that orders every count and announcement, so a caller's
+     * own bookkeeping (which socket is counted where) and what it tells a newcomer cannot
+     * interleave with another change. {@link PresenceChange} observers run under it too.
+     */
+    public synchronized void atomically(Runnable step) {
+        step.run();
     }
 
     /** Who is online in {@code room} on every node. */

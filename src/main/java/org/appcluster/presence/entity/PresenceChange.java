@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A room's presence changed (a CDI event, fired on the node whose count of it changed or that
  * heard of another node's change): who is online now, who joined and who left. {@code room} is a
- * namespace room's path or a broadcast channel's name.
+ * namespace room's path or a broadcast channel's name. Observers run under the presence lock, on
+ * the thread that made or heard the change (often the dispatcher's): they must not block.
  */
 public record PresenceChange(String room, RoomPresence now, Set<String> joined, Set<String> left) {
 

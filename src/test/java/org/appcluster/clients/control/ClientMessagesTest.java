@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import org.appcluster.broadcast.control.ChannelHistory;
 import org.appcluster.broadcast.control.ChannelPolicy;
+import org.appcluster.presence.control.ClusterPresence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,8 @@ class ClientMessagesTest {
         messages.registry = fixture.registry;
         messages.policy = new ChannelPolicy();
         messages.presence = new ChannelPresence();
+        messages.presence.cluster = new ClusterPresence();
+        messages.presence.registry = fixture.registry;
         messages.registry.history = new ChannelHistory();
         client = fixture.connect(session, "u1");
     }
