@@ -221,7 +221,9 @@ public class NamespaceSockets {
         if (connections.remove(connection.socket().id()) == null) {
             return;
         }
-        presence.left(connection);
+        if (connection.namespace().definition().presence()) {
+            presence.left(connection);
+        }
         connection.drainAwaited().forEach((requestId, origin) ->
                 router.replied(origin, requestId, NamespaceReply.failed("CONNECTION_LOST", "The client's socket closed before it answered")));
         try {

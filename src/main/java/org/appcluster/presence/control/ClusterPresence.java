@@ -9,10 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -148,7 +146,7 @@ public class ClusterPresence {
     }
 
     private void publishRoom(String path) {
-        publish("room", JSON.createObjectBuilder().add("path", path).add("users", counts(local.getOrDefault(path, Map.of()))).build());
+        publish("room", JSON.createObjectBuilder().add("path", path).add("users", SocketCounts.toJson(local.getOrDefault(path, Map.of()))).build());
     }
 
     private void publish(String kind, JsonObject counts) {
@@ -165,7 +163,7 @@ public class ClusterPresence {
             synchronized (this) {
                 if (!local.isEmpty() || !toldEmpty) {
                     JsonObjectBuilder rooms = JSON.createObjectBuilder();
-                    local.forEach((path, users) -> rooms.add(path, counts(users)));
+                    local.forEach((path, users) -> rooms.add(path, SocketCounts.toJson(users)));
                     publish("beat", JSON.createObjectBuilder().add("rooms", rooms).build());
                     toldEmpty = local.isEmpty();
                 }
@@ -193,7 +191,7 @@ public class ClusterPresence {
         switch (channel.substring(CHANNEL_PREFIX.length())) {
             case "room" -> {
                 String path = data.getString("path");
-                Map<String, Integer> users = countsOf(data.getJsonObject("users"));
+                Map<String, Integer> users = SocketCounts.fromJson(data.getJsonObject("users"));
                 if (users.isEmpty()) {
                     node.rooms.remove(path);
                 } else {
@@ -204,7 +202,7 @@ public class ClusterPresence {
             case "beat" -> {
                 affected.addAll(node.rooms.keySet());
                 node.rooms = new HashMap<>();
-                data.getJsonObject("rooms").forEach((path, users) -> node.rooms.put(path, countsOf(users.asJsonObject())));
+                data.getJsonObject("rooms").forEach((path, users) -> node.rooms.put(path, SocketCounts.fromJson(users.asJsonObject())));
                 affected.addAll(node.rooms.keySet());
             }
             default -> LOG.warning(() -> "Unknown presence message " + channel + " ignored");
@@ -236,21 +234,5 @@ public class ClusterPresence {
         Map<String, Integer> users = new HashMap<>(local.getOrDefault(path, Map.of()));
         remote.values().forEach(node -> node.rooms.getOrDefault(path, Map.of()).forEach((user, count) -> users.merge(user, count, Integer::sum)));
         return RoomPresence.of(users);
-    }
-
-    private static JsonObject counts(Map<String, Integer> users) {
-        JsonObjectBuilder counts = JSON.createObjectBuilder();
-        users.forEach(counts::add);
-        return counts.build();
-    }
-
-    private static Map<String, Integer> countsOf(JsonObject counts) {
-        Map<String, Integer> users = new HashMap<>();
-        counts.forEach((user, count) -> {
-            if (count.getValueType() == JsonValue.ValueType.NUMBER) {
-                users.put(user, ((JsonNumber) count).intValue());
-            }
-        });
-        return users;
     }
 }
